@@ -1,0 +1,82 @@
+"""Command line of ``act-gui``: parsed and checked before Qt is imported.
+
+So ``--help``, ``--version`` and every argument error work on a machine with no display,
+and a typo exits 2 with a message instead of opening a window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, field
+
+from act_gui import __version__
+from act_gui.core import activations
+
+THEMES = ("light", "dark")
+MIN_SIZE, MAX_SIZE = 320, 10000
+
+
+@dataclass
+class Options:
+    """What the user asked for on the command line, already validated."""
+
+    functions: list[str] = field(default_factory=list)
+    theme: str | None = None
+    size: tuple[int, int] | None = None
+    screenshot: str | None = None
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1920x1080, got {text!r}")
+    if not (MIN_SIZE <= width <= MAX_SIZE and MIN_SIZE <= height <= MAX_SIZE):
+        raise argparse.ArgumentTypeError(
+            f"each side must be between {MIN_SIZE} and {MAX_SIZE} pixels, got {text!r}")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="act-gui",
+        description="Activation Explorer: plot activation functions and their gradients live.",
+        epilog="Function ids: " + ", ".join(activations.ids()),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--function", "-f", metavar="ID", nargs="+", default=[],
+                        help="functions to show; the first becomes current, the rest are overlaid")
+    parser.add_argument("--theme", choices=THEMES, help="colour theme (default: the last one used)")
+    parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1920x1080")
+    parser.add_argument("--screenshot", metavar="PATH",
+                        help="render the window to a PNG file and exit (works offscreen)")
+    return parser
+
+
+def parse(argv: list[str] | None = None) -> Options:
+    """Parse and validate; exits 2 with a message on bad input (argparse's convention)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    unknown = [f for f in args.function if f not in activations.REGISTRY]
+    if unknown:
+        parser.error(f"unknown function id(s): {', '.join(unknown)}\n"
+                     f"valid ids: {', '.join(activations.ids())}")
+    if args.screenshot:
+        folder = os.path.dirname(os.path.abspath(args.screenshot))
+        if not os.path.isdir(folder):
+            parser.error(f"cannot write the screenshot: folder {folder!r} does not exist")
+    functions = list(dict.fromkeys(args.function))  # drop repeats, keep order
+    return Options(functions, args.theme, args.size, args.screenshot)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse(argv)
+    from act_gui.qt.app import run  # Qt only now that the arguments are known to be good
+
+    return run(options)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Every menu item and shortcut, declared in one table and looked up by name.
+
+Standard key sequences (``QKeySequence.StandardKey``) are used where Qt has one, so
+shortcuts follow each platform's conventions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    shortcut: QKeySequence.StandardKey | str | None
+    tip: str
+    checkable: bool = False
+
+
+SPECS = (
+    ActionSpec("export_png", "Export plots as &PNG…", "Ctrl+E", "Save both plots as a PNG image"),
+    ActionSpec("export_svg", "Export plots as S&VG…", "Ctrl+Shift+E", "Save both plots as scalable vector graphics"),
+    ActionSpec("export_csv", "Export curve &data as CSV…", "Ctrl+Shift+C", "Save z, f(z) and f′(z) of every shown function"),
+    ActionSpec("quit", "&Quit", Key.Quit, "Close Activation Explorer"),
+    ActionSpec("reset_view", "&Reset view", "Ctrl+0", "Back to the default z-range −6 … 6"),
+    ActionSpec("zoom_in", "Zoom &in", Key.ZoomIn, "Halve the plotted z-range"),
+    ActionSpec("zoom_out", "Zoom &out", Key.ZoomOut, "Double the plotted z-range"),
+    ActionSpec("theme_light", "&Light theme", None, "Dark curves on white", checkable=True),
+    ActionSpec("theme_dark", "&Dark theme", None, "Light curves on black", checkable=True),
+    ActionSpec("full_screen", "&Full screen", Key.FullScreen, "Fill the screen with the window", checkable=True),
+    ActionSpec("find", "&Filter functions", Key.Find, "Jump to the filter box"),
+    ActionSpec("next_function", "&Next function", "Alt+Down", "Make the next function in the list current"),
+    ActionSpec("previous_function", "&Previous function", "Alt+Up", "Make the previous function in the list current"),
+    ActionSpec("reset_params", "Reset &parameters", "Ctrl+R", "Put the current function's parameters back to their defaults"),
+    ActionSpec("clear_overlays", "&Clear overlays", "Ctrl+Shift+X", "Untick every overlaid function"),
+    ActionSpec("about", "&About Activation Explorer", None, "Version and licence"),
+)
+
+
+def build_actions(parent: QWidget, handlers: dict[str, Callable]) -> dict[str, QAction]:
+    """One QAction per spec, triggered into ``handlers[name]``; every name must have one."""
+    actions = {}
+    for spec in SPECS:
+        action = QAction(spec.text, parent)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip)
+        action.setCheckable(spec.checkable)
+        handler = handlers[spec.name]
+        action.triggered.connect(lambda _checked=False, run=handler: run())
+        parent.addAction(action)  # shortcuts work even when the menu bar is hidden
+        actions[spec.name] = action
+    return actions

@@ -1,0 +1,69 @@
+"""Starting the application: QApplication, the window, the command-line choices."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+import pyqtgraph as pg
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from act_gui import __version__
+from act_gui.cli import Options
+from act_gui.qt.main_window import MainWindow
+from act_gui.qt.settings import open_settings
+
+
+def icon() -> QIcon:
+    return QIcon(str(resources.files("act_gui") / "resources" / "icons" / "act-gui.svg"))
+
+
+def application() -> QApplication:
+    """The one QApplication, created on first use with the app's identity."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Activation Explorer")
+    app.setOrganizationName("act-gui")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("act-gui")
+    app.setWindowIcon(icon())
+    # Thin curves of a few thousand points look clean without antialiasing, and thick
+    # antialiased pens are the main redraw cost (see DESIGN.md's measurements).
+    pg.setConfigOptions(antialias=False)
+    return app
+
+
+def make_window(options: Options) -> MainWindow:
+    """The main window with saved settings restored, then the command line applied."""
+    window = MainWindow(open_settings(), theme=options.theme)
+    if options.functions:
+        window.state.set_current(options.functions[0])
+        window.state.clear_overlays()
+        for act_id in options.functions[1:]:
+            window.state.set_overlaid(act_id, True)
+    if options.size:
+        window.resize(*options.size)
+    return window
+
+
+def save_screenshot(window: MainWindow, path: str) -> int:
+    """Render the shown window into a PNG; exit status 0 on success."""
+    app = QApplication.instance()
+    for _ in range(3):  # let layouts settle and the plots paint
+        app.processEvents()
+    if not window.grab().save(path, "PNG"):
+        print(f"act-gui: could not write the screenshot to {path}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run(options: Options) -> int:
+    app = application()
+    window = make_window(options)
+    window.show()
+    if options.screenshot:
+        window.persist = False
+        status = save_screenshot(window, options.screenshot)
+        window.close()
+        return status
+    return app.exec()

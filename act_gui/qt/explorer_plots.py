@@ -1,0 +1,249 @@
+"""f(z) above f'(z), with shaded gradient regions and a draggable probe.
+
+Every plot item is created once and then only updated with ``setData``/``setRegion``:
+a slider drag costs one resample of one function and a handful of ``setData`` calls.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker, Signal
+
+from act_gui.core import curves
+from act_gui.core.activations import get
+from act_gui.core.analysis import SATURATION_SHARE, gradient_regions, max_abs_slope
+from act_gui.qt.explorer_state import ExplorerState
+from act_gui.qt.readout import plot_html
+from act_gui.qt.theme import Theme
+
+CURRENT_WIDTH, OVERLAY_WIDTH = 3, 2
+ZERO_TIP = "f′(z) = 0 here: no gradient flows back, so a unit whose inputs all land here cannot learn (it is dead)."
+SATURATED_TIP = (f"|f′(z)| is below {SATURATION_SHARE:.0%} of its maximum here: the unit has saturated "
+                 "and passes back almost no gradient.")
+
+
+class ExplorerPlots(pg.GraphicsLayoutWidget):
+    """The central plots. ``hover_changed`` carries the z under the mouse, or None."""
+
+    hover_changed = Signal(object)
+
+    def __init__(self, state: ExplorerState, theme: Theme, parent=None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.theme = theme
+        self.samples: dict[str, curves.Curve] = {}
+        self._peaks: dict[tuple, float] = {}
+        self.f_plot = self.addPlot(row=0, col=0)
+        self.df_plot = self.addPlot(row=1, col=0)
+        self.df_plot.setXLink(self.f_plot)
+        self.curve_items: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
+        self.regions: list[pg.LinearRegionItem] = []
+        self._build_decorations()
+        self.set_theme(theme)
+
+        state.current_changed.connect(self._on_shown_changed)
+        state.overlays_changed.connect(self._on_shown_changed)
+        state.params_changed.connect(self._on_params_changed)
+        state.z_range_changed.connect(self._on_z_range_changed)
+        state.probe_changed.connect(self._on_probe_changed)
+        self.f_plot.getViewBox().sigXRangeChanged.connect(self._on_view_x_changed)
+        self.f_plot.getViewBox().sigYRangeChanged.connect(lambda *_: self._place_probe_text())
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._on_z_range_changed()
+        self._on_shown_changed()
+
+    # --- construction --------------------------------------------------------------------
+    def _build_decorations(self) -> None:
+        for plot, name in ((self.f_plot, "f(z)"), (self.df_plot, "f′(z)")):
+            plot.setLabel("left", name)
+            plot.setLabel("bottom", "z")
+            plot.setMenuEnabled(False)
+            plot.enableAutoRange(axis="y")
+            plot.setAutoVisible(y=True)
+            plot.getViewBox().setMouseEnabled(x=True, y=False)
+        self.legend = self.f_plot.addLegend(offset=(10, 10))
+        self.region_legend = self.df_plot.addLegend(offset=(10, 10))
+        self.zero_sample = pg.BarGraphItem(x=[0], height=[0], width=0)
+        self.saturated_sample = pg.BarGraphItem(x=[0], height=[0], width=0)
+        self.region_legend.addItem(self.zero_sample, "f′ = 0 (no gradient: units die)")
+        self.region_legend.addItem(self.saturated_sample,
+                                   f"|f′| &lt; {SATURATION_SHARE:.0%} of its max (saturated)")
+        self.axes_lines = [pg.InfiniteLine(pos=0, angle=a) for a in (0, 90) for _ in (0, 1)]
+        for line, plot in zip(self.axes_lines, (self.f_plot, self.df_plot) * 2):
+            plot.addItem(line, ignoreBounds=True)
+        self.probe_lines = [pg.InfiniteLine(pos=self.state.probe, angle=90, movable=True) for _ in (0, 1)]
+        self.markers = [pg.ScatterPlotItem(size=10) for _ in (0, 1)]
+        for plot, line, marker in zip((self.f_plot, self.df_plot), self.probe_lines, self.markers):
+            line.setToolTip("Probe: drag it, or type an exact z in the toolbar")
+            line.sigPositionChanged.connect(self._on_probe_dragged)
+            plot.addItem(line, ignoreBounds=True)
+            plot.addItem(marker, ignoreBounds=True)
+        self.probe_text = pg.TextItem(anchor=(0, 0))
+        self.probe_text.setZValue(50)
+        self.f_plot.addItem(self.probe_text, ignoreBounds=True)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setBackground(theme.plot_background)
+        fg = theme.plot_foreground
+        for plot in (self.f_plot, self.df_plot):
+            plot.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setPen(fg)
+                plot.getAxis(axis).setTextPen(fg)
+        for legend in (self.legend, self.region_legend):
+            legend.setLabelTextColor(fg)
+            legend.setBrush(pg.mkBrush(theme.plot_background + "D0"))
+            for _sample, label in legend.items:  # re-render: the colour alone does not
+                label.setText(label.text)
+        for line in self.axes_lines:
+            line.setPen(pg.mkPen(fg, width=1, alpha=80, style=pg.QtCore.Qt.DashLine))
+        for line in self.probe_lines:
+            line.setPen(pg.mkPen(fg, width=2))
+            line.setHoverPen(pg.mkPen(theme.highlight, width=3))
+        self.zero_sample.setOpts(brush=pg.mkBrush(theme.zero_region))
+        self.saturated_sample.setOpts(brush=pg.mkBrush(theme.saturated_region))
+        self.probe_text.fill = pg.mkBrush(theme.plot_background + "E0")
+        self.probe_text.border = pg.mkPen(fg, width=1)
+        for region in self.regions:
+            self._style_region(region, region.kind)
+        self._on_shown_changed()
+
+    # --- state -> plots ------------------------------------------------------------------
+    def _on_shown_changed(self, *_args) -> None:
+        shown = self.state.shown()
+        while len(self.curve_items) <= max(self.state.slot(i) for i in shown):
+            pair = (self.f_plot.plot(), self.df_plot.plot())
+            self.curve_items.append(pair)
+        used = {self.state.slot(i) for i in shown}
+        for slot, (f_item, df_item) in enumerate(self.curve_items):
+            if slot not in used:
+                f_item.setData([], [])
+                df_item.setData([], [])
+        self.samples = {}
+        self._resample(shown)
+        self._rebuild_legend(shown)
+
+    def _on_params_changed(self, act_id: str) -> None:
+        if act_id in self.state.shown():
+            self._resample([act_id])
+
+    def _on_z_range_changed(self) -> None:
+        lo, hi = self.state.z_range
+        with QSignalBlocker(self.f_plot.getViewBox()):
+            self.f_plot.setXRange(lo, hi, padding=0)
+        self.df_plot.setXRange(lo, hi, padding=0)  # the link would only follow a signal
+        self._resample(self.state.shown())
+
+    def _on_probe_changed(self) -> None:
+        for line in self.probe_lines:
+            with QSignalBlocker(line):
+                line.setValue(self.state.probe)
+        self._update_probe()
+
+    def _resample(self, ids: list[str]) -> None:
+        for act_id in ids:
+            sample = curves.sample(act_id, self.state.params(act_id), self.state.z_range)
+            self.samples[act_id] = sample
+            colour = self.theme.curve_colour(self.state.slot(act_id))
+            width = CURRENT_WIDTH if act_id == self.state.current else OVERLAY_WIDTH
+            f_item, df_item = self.curve_items[self.state.slot(act_id)]
+            for item, values in ((f_item, sample.f), (df_item, sample.df)):
+                item.setData(sample.z, values, pen=pg.mkPen(colour, width=width))
+                item.setZValue(10 if act_id == self.state.current else 5)
+        if self.state.current in ids:
+            self._update_regions()
+        self._update_probe()
+
+    def _update_regions(self) -> None:
+        act_id = self.state.current
+        sample = self.samples[act_id]
+        peak = self._peak_slope(act_id)
+        found = gradient_regions(sample.z, sample.df, peak)
+        wanted = [("zero", span) for span in found["zero"]] + [("saturated", span) for span in found["saturated"]]
+        while len(self.regions) < len(wanted):
+            region = pg.LinearRegionItem(movable=False)
+            region.setZValue(-10)
+            region.kind = None
+            self.df_plot.addItem(region, ignoreBounds=True)
+            self.regions.append(region)
+        for region, (kind, span) in zip(self.regions, wanted):
+            if region.kind != kind:
+                self._style_region(region, kind)
+            region.setRegion(span)
+            region.show()
+        for region in self.regions[len(wanted):]:
+            region.hide()
+
+    def _peak_slope(self, act_id: str) -> float:
+        """max |f'| for the current parameters, remembered: a slider drag revisits values."""
+        params = self.state.params(act_id)
+        key = (act_id, tuple(sorted(params.items())))
+        if key not in self._peaks:
+            if len(self._peaks) > 512:
+                self._peaks.clear()
+            self._peaks[key] = max_abs_slope(get(act_id), params)[0]
+        return self._peaks[key]
+
+    def _style_region(self, region: pg.LinearRegionItem, kind: str | None) -> None:
+        region.kind = kind
+        colour = self.theme.zero_region if kind == "zero" else self.theme.saturated_region
+        region.setBrush(pg.mkBrush(colour))
+        region.setHoverBrush(pg.mkBrush(colour))
+        for line in region.lines:
+            line.setPen(pg.mkPen(None))
+            line.setHoverPen(pg.mkPen(None))
+        region.setToolTip(ZERO_TIP if kind == "zero" else SATURATED_TIP)
+
+    def _update_probe(self) -> None:
+        readings = self.readings(self.state.probe)
+        for marker, attr in zip(self.markers, ("f", "df")):
+            marker.setData([r.z for r in readings], [getattr(r, attr) for r in readings],
+                           brush=[self._colour(r.act_id) for r in readings], pen=pg.mkPen(self.theme.plot_background))
+        self.probe_text.setHtml(f"<div style='color:{self.theme.plot_foreground}'>"
+                                f"{plot_html(readings, self._colour)}</div>")
+        self._place_probe_text()
+
+    def _place_probe_text(self) -> None:
+        (x_lo, x_hi), (_, y_hi) = self.f_plot.getViewBox().viewRange()
+        z = min(max(self.state.probe, x_lo), x_hi)
+        right_half = z > (x_lo + x_hi) / 2
+        self.probe_text.setAnchor((1.0, 0.0) if right_half else (0.0, 0.0))
+        self.probe_text.setPos(z, y_hi)
+
+    def _rebuild_legend(self, shown: list[str]) -> None:
+        self.legend.clear()  # only when the set of shown functions changes, not per frame
+        for act_id in shown:
+            f_item, _ = self.curve_items[self.state.slot(act_id)]
+            suffix = " (current)" if act_id == self.state.current else ""
+            self.legend.addItem(f_item, get(act_id).label + suffix)
+
+    # --- plots -> state ------------------------------------------------------------------
+    def _on_view_x_changed(self, _view, x_range) -> None:
+        try:
+            self.state.set_z_range(*x_range)
+        except ValueError:  # panned or zoomed past the limits: snap back
+            self._on_z_range_changed()
+
+    def _on_probe_dragged(self, line: pg.InfiniteLine) -> None:
+        try:
+            self.state.set_probe(line.value())
+        except ValueError:
+            self._on_probe_changed()
+
+    def _on_mouse_moved(self, pos) -> None:
+        for plot in (self.f_plot, self.df_plot):
+            view = plot.getViewBox()
+            if view.sceneBoundingRect().contains(pos):
+                self.hover_changed.emit(float(view.mapSceneToView(pos).x()))
+                return
+        self.hover_changed.emit(None)
+
+    # --- queries -------------------------------------------------------------------------
+    def readings(self, z: float) -> list[curves.Reading]:
+        """The exact f(z), f'(z) of every shown function, current first."""
+        return [curves.read(i, self.state.params(i), z) for i in self.state.shown()]
+
+    def _colour(self, act_id: str) -> str:
+        return self.theme.curve_colour(self.state.slot(act_id))

@@ -1,0 +1,179 @@
+"""The Function Explorer's state: what is shown, with which parameters, where the probe is.
+
+Views read it, connect to its signals and write user edits back through its setters,
+which validate; nothing else holds a copy. ``to_dict``/``from_dict`` carry it through
+settings (and, later, session files) as plain JSON-able data.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from act_gui.core import activations
+from act_gui.core.curves import DEFAULT_Z_RANGE, Z_LIMIT, check_z_range
+
+DEFAULT_CURRENT = "sigmoid"
+DEFAULT_OVERLAYS = ("tanh", "relu")
+
+
+class ExplorerState(QObject):
+    current_changed = Signal(str)
+    overlays_changed = Signal()
+    params_changed = Signal(str)  # the id whose parameters changed
+    z_range_changed = Signal()
+    probe_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._current = DEFAULT_CURRENT
+        self._overlays: list[str] = list(DEFAULT_OVERLAYS)
+        self._params: dict[str, dict[str, float]] = {}
+        self._z_range = DEFAULT_Z_RANGE
+        self._probe = 1.0
+        self._slots: dict[str, int] = {}
+        self._assign_slots()
+
+    # --- reading ------------------------------------------------------------------------
+    @property
+    def current(self) -> str:
+        return self._current
+
+    @property
+    def overlays(self) -> list[str]:
+        return list(self._overlays)
+
+    def shown(self) -> list[str]:
+        """Ids on the plots: the current function first, then the overlays in order."""
+        return [self._current] + [i for i in self._overlays if i != self._current]
+
+    def params(self, act_id: str) -> dict[str, float]:
+        """Full parameter set of ``act_id`` (defaults where the user changed nothing)."""
+        return {**activations.get(act_id).defaults(), **self._params.get(act_id, {})}
+
+    @property
+    def z_range(self) -> tuple[float, float]:
+        return self._z_range
+
+    @property
+    def probe(self) -> float:
+        return self._probe
+
+    def slot(self, act_id: str) -> int:
+        """A colour slot that stays with a function for as long as it is shown."""
+        return self._slots[act_id]
+
+    # --- writing ------------------------------------------------------------------------
+    def set_current(self, act_id: str) -> None:
+        activations.get(act_id)  # KeyError listing valid ids
+        if act_id != self._current:
+            self._current = act_id
+            self._assign_slots()
+            self.current_changed.emit(act_id)
+
+    def set_overlaid(self, act_id: str, overlaid: bool) -> None:
+        activations.get(act_id)
+        if overlaid == (act_id in self._overlays):
+            return
+        if overlaid:
+            self._overlays.append(act_id)
+        else:
+            self._overlays.remove(act_id)
+        self._assign_slots()
+        self.overlays_changed.emit()
+
+    def clear_overlays(self) -> None:
+        if self._overlays:
+            self._overlays.clear()
+            self._assign_slots()
+            self.overlays_changed.emit()
+
+    def set_param(self, act_id: str, name: str, value: float) -> None:
+        """Set one parameter; ValueError/TypeError (state unchanged) if it is invalid."""
+        act = activations.get(act_id)
+        checked = act.resolve({name: value})[name]
+        if self.params(act_id)[name] != checked:
+            self._params.setdefault(act_id, {})[name] = checked
+            self.params_changed.emit(act_id)
+
+    def reset_params(self, act_id: str) -> None:
+        if self._params.pop(act_id, None):
+            self.params_changed.emit(act_id)
+
+    def set_z_range(self, lo: float, hi: float) -> None:
+        """Change the plotted z-range; ValueError (state unchanged) if it is not sensible."""
+        new = check_z_range(lo, hi)
+        if new != self._z_range:
+            self._z_range = new
+            self.z_range_changed.emit()
+
+    def reset_z_range(self) -> None:
+        self.set_z_range(*DEFAULT_Z_RANGE)
+
+    def set_probe(self, z: float) -> None:
+        z = float(z)
+        if not math.isfinite(z) or abs(z) > Z_LIMIT:
+            raise ValueError(f"the probe z must be a finite number within ±{Z_LIMIT:g}")
+        if z != self._probe:
+            self._probe = z
+            self.probe_changed.emit()
+
+    # --- persistence --------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {"current": self._current, "overlays": list(self._overlays),
+                "params": {k: dict(v) for k, v in self._params.items() if v},
+                "z_range": list(self._z_range), "probe": self._probe}
+
+    def from_dict(self, data: Any) -> list[str]:
+        """Apply what is valid in ``data``; return a description of each part ignored.
+
+        Every part is checked before anything is applied, so a bad file never leaves the
+        state half-changed.
+        """
+        problems: list[str] = []
+        fresh = ExplorerState()
+        if not isinstance(data, dict):
+            return ["saved state is not a mapping"]
+        for key, apply in (("current", fresh.set_current), ("z_range", lambda r: fresh.set_z_range(*r)),
+                           ("probe", fresh.set_probe)):
+            if key in data:
+                try:
+                    apply(data[key])
+                except (KeyError, ValueError, TypeError) as error:
+                    problems.append(f"{key}: {error}")
+        overlays = data.get("overlays", list(DEFAULT_OVERLAYS))
+        fresh.clear_overlays()
+        for act_id in overlays if isinstance(overlays, list) else []:
+            try:
+                fresh.set_overlaid(act_id, True)
+            except (KeyError, TypeError) as error:
+                problems.append(f"overlay: {error}")
+        params = data.get("params", {})
+        for act_id, values in params.items() if isinstance(params, dict) else []:
+            for name, value in values.items() if isinstance(values, dict) else []:
+                try:
+                    fresh.set_param(act_id, name, value)
+                except (KeyError, ValueError, TypeError) as error:
+                    problems.append(f"parameter: {error}")
+        self._adopt(fresh)
+        return problems
+
+    def _adopt(self, other: "ExplorerState") -> None:
+        self._current, self._overlays = other._current, list(other._overlays)
+        self._params = {k: dict(v) for k, v in other._params.items()}
+        self._z_range, self._probe = other._z_range, other._probe
+        self._assign_slots()
+        self.current_changed.emit(self._current)
+        self.overlays_changed.emit()
+        self.z_range_changed.emit()
+        self.probe_changed.emit()
+
+    def _assign_slots(self) -> None:
+        shown = self.shown()
+        self._slots = {k: v for k, v in self._slots.items() if k in shown}
+        for act_id in shown:
+            if act_id not in self._slots:
+                taken = set(self._slots.values())
+                self._slots[act_id] = next(i for i in range(len(shown) + 1) if i not in taken)

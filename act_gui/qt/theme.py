@@ -1,0 +1,69 @@
+"""Colour themes and the colour-blind-safe palette used for every curve.
+
+The curve palette is Okabe & Ito's (2008) set, distinguishable under the common forms of
+colour blindness; yellow is left out because it vanishes on a light background and a
+projector. Each theme gives the Qt widget palette and the plot colours together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+OKABE_ITO_DARK = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#FFFFFF")
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    plot_background: str
+    plot_foreground: str
+    grid_alpha: float
+    curves: tuple[str, ...]
+    zero_region: tuple[int, int, int, int]
+    saturated_region: tuple[int, int, int, int]
+    window: str
+    base: str
+    text: str
+    highlight: str
+
+    def curve_colour(self, slot: int) -> str:
+        return self.curves[slot % len(self.curves)]
+
+
+THEMES = {
+    "light": Theme("light", "#FFFFFF", "#202020", 0.25, OKABE_ITO,
+                   (110, 110, 110, 70), (230, 159, 0, 60),
+                   "#F2F2F2", "#FFFFFF", "#141414", "#0072B2"),
+    "dark": Theme("dark", "#161616", "#E0E0E0", 0.3, OKABE_ITO_DARK,
+                  (160, 160, 160, 60), (230, 159, 0, 60),
+                  "#262626", "#1C1C1C", "#E6E6E6", "#2F7FBF"),
+}
+DEFAULT_THEME = "light"
+
+
+def widget_palette(theme: Theme) -> QPalette:
+    """A full QPalette for the Fusion style built from the theme's few colours."""
+    window, base, text = QColor(theme.window), QColor(theme.base), QColor(theme.text)
+    palette = QPalette()
+    for role, colour in ((QPalette.Window, window), (QPalette.Base, base),
+                         (QPalette.AlternateBase, window), (QPalette.Button, window),
+                         (QPalette.WindowText, text), (QPalette.Text, text),
+                         (QPalette.ButtonText, text), (QPalette.ToolTipBase, base),
+                         (QPalette.ToolTipText, text), (QPalette.Highlight, QColor(theme.highlight)),
+                         (QPalette.HighlightedText, QColor("#FFFFFF"))):
+        palette.setColor(role, colour)
+    muted = QColor(text)
+    muted.setAlpha(110)
+    for role in (QPalette.Text, QPalette.WindowText, QPalette.ButtonText):
+        palette.setColor(QPalette.Disabled, role, muted)
+    palette.setColor(QPalette.PlaceholderText, muted)
+    return palette
+
+
+def apply_to_application(app: QApplication, theme: Theme) -> None:
+    app.setStyle("Fusion")
+    app.setPalette(widget_palette(theme))

@@ -1,0 +1,51 @@
+"""Last choices survive a restart; a damaged settings file never stops the app."""
+
+from __future__ import annotations
+
+import pytest
+
+from act_gui.qt.settings import open_settings
+
+
+def test_choices_and_window_are_restored_next_time(make_window):
+    first = make_window()
+    first.state.set_current("elu")
+    first.state.set_overlaid("gelu", True)
+    first.state.set_param("elu", "alpha", 2.5)
+    first.state.set_z_range(-3.0, 9.0)
+    first.state.set_probe(4.0)
+    first.set_theme("dark")
+    first.close()
+
+    second = make_window()
+    assert second.state.current == "elu"
+    assert "gelu" in second.state.overlays
+    assert second.state.params("elu")["alpha"] == 2.5
+    assert second.details_panel.controls["alpha"].spin.value() == 2.5
+    assert second.state.z_range == (-3.0, 9.0) and second.state.probe == 4.0
+    assert second.theme.name == "dark"
+
+
+@pytest.mark.parametrize("garbage", [
+    b"\x00\xff\xfe garbage \x00" * 50,
+    b"[explorer]\nstate=\"{not json\"\n",
+    b'[explorer]\nstate="{\\"current\\": \\"no_such\\", \\"z_range\\": [5, -5], \\"probe\\": \\"x\\"}"\n',
+    b'[explorer]\nstate="[1, 2, 3]"\n[view]\ntheme=purple\n[window]\ngeometry=nonsense\n',
+])
+def test_corrupt_settings_fall_back_to_defaults(make_window, isolated_settings, garbage):
+    isolated_settings.write_bytes(garbage)
+    window = make_window()
+    assert window.state.current == "sigmoid"
+    assert window.state.z_range == (-6.0, 6.0)
+    assert window.theme.name == "light"
+    assert window.isVisible()
+
+
+def test_partly_bad_settings_keep_the_good_parts_and_say_so(make_window, isolated_settings):
+    settings = open_settings(isolated_settings)
+    settings.setValue("explorer/state", '{"current": "tanh", "params": {"elu": {"alpha": 99}}}')
+    settings.sync()
+    window = make_window()
+    assert window.state.current == "tanh"
+    assert window.state.params("elu")["alpha"] == 1.0
+    assert "ignored" in window.statusBar().currentMessage()
