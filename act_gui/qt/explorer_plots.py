@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from act_gui.core import curves
 from act_gui.core.activations import get
@@ -18,6 +19,7 @@ from act_gui.qt.readout import plot_html
 from act_gui.qt.theme import Theme
 
 CURRENT_WIDTH, OVERLAY_WIDTH = 3, 2
+MARKER_SIZE = 11
 ZERO_TIP = "f′(z) = 0 here: no gradient flows back, so a unit whose inputs all land here cannot learn (it is dead)."
 SATURATED_TIP = (f"|f′(z)| is below {SATURATION_SHARE:.0%} of its maximum here: the unit has saturated "
                  "and passes back almost no gradient.")
@@ -64,8 +66,9 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             plot.getViewBox().setMouseEnabled(x=True, y=False)
         self.legend = self.f_plot.addLegend(offset=(10, 10))
         self.region_legend = self.df_plot.addLegend(offset=(10, 10))
-        self.zero_sample = pg.BarGraphItem(x=[0], height=[0], width=0)
-        self.saturated_sample = pg.BarGraphItem(x=[0], height=[0], width=0)
+        # Legend swatches only (never added to a plot): a BarGraphItem draws as a square.
+        self.zero_sample = pg.BarGraphItem(x=[0], height=[0], width=0, pen=None)
+        self.saturated_sample = pg.BarGraphItem(x=[0], height=[0], width=0, pen=None)
         self.region_legend.addItem(self.zero_sample, "f′ = 0 (no gradient: units die)")
         self.region_legend.addItem(self.saturated_sample,
                                    f"|f′| &lt; {SATURATION_SHARE:.0%} of its max (saturated)")
@@ -73,12 +76,11 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         for line, plot in zip(self.axes_lines, (self.f_plot, self.df_plot) * 2):
             plot.addItem(line, ignoreBounds=True)
         self.probe_lines = [pg.InfiniteLine(pos=self.state.probe, angle=90, movable=True) for _ in (0, 1)]
-        self.markers = [pg.ScatterPlotItem(size=10) for _ in (0, 1)]
-        for plot, line, marker in zip((self.f_plot, self.df_plot), self.probe_lines, self.markers):
+        self.markers: list[list[QGraphicsEllipseItem]] = [[], []]  # per plot, one per colour slot
+        for plot, line in zip((self.f_plot, self.df_plot), self.probe_lines):
             line.setToolTip("Probe: drag it, or type an exact z in the toolbar")
             line.sigPositionChanged.connect(self._on_probe_dragged)
             plot.addItem(line, ignoreBounds=True)
-            plot.addItem(marker, ignoreBounds=True)
         self.probe_text = pg.TextItem(anchor=(0, 0))
         self.probe_text.setZValue(50)
         self.f_plot.addItem(self.probe_text, ignoreBounds=True)
@@ -92,6 +94,10 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setPen(fg)
                 plot.getAxis(axis).setTextPen(fg)
+                # Grid lines at the labelled ticks only: the two finer levels of faint
+                # lines cost a third of every redraw and made the plots look busy.
+                plot.getAxis(axis).setStyle(maxTickLevel=0)
+                plot.getAxis(axis).setTickDensity(1.8)
         for legend in (self.legend, self.region_legend):
             legend.setLabelTextColor(fg)
             legend.setBrush(pg.mkBrush(theme.plot_background + "D0"))
@@ -102,8 +108,8 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         for line in self.probe_lines:
             line.setPen(pg.mkPen(fg, width=2))
             line.setHoverPen(pg.mkPen(theme.highlight, width=3))
-        self.zero_sample.setOpts(brush=pg.mkBrush(theme.zero_region))
-        self.saturated_sample.setOpts(brush=pg.mkBrush(theme.saturated_region))
+        self.zero_sample.setOpts(brush=pg.mkBrush(theme.region_colour("zero")))
+        self.saturated_sample.setOpts(brush=pg.mkBrush(theme.region_colour("saturated")))
         self.probe_text.fill = pg.mkBrush(theme.plot_background + "E0")
         self.probe_text.border = pg.mkPen(fg, width=1)
         for region in self.regions:
@@ -114,13 +120,18 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
     def _on_shown_changed(self, *_args) -> None:
         shown = self.state.shown()
         while len(self.curve_items) <= max(self.state.slot(i) for i in shown):
-            pair = (self.f_plot.plot(), self.df_plot.plot())
-            self.curve_items.append(pair)
+            self.curve_items.append((self.f_plot.plot(), self.df_plot.plot()))
+            for plot, markers in zip((self.f_plot, self.df_plot), self.markers):
+                markers.append(self._new_marker(plot))
         used = {self.state.slot(i) for i in shown}
         for slot, (f_item, df_item) in enumerate(self.curve_items):
             if slot not in used:
                 f_item.setData([], [])
                 df_item.setData([], [])
+            for markers in self.markers:
+                markers[slot].setVisible(slot in used)
+                markers[slot].setBrush(pg.mkBrush(self.theme.curve_colour(slot)))
+                markers[slot].setPen(pg.mkPen(self.theme.plot_background, width=1.5))
         self.samples = {}
         self._resample(shown)
         self._rebuild_legend(shown)
@@ -188,7 +199,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
 
     def _style_region(self, region: pg.LinearRegionItem, kind: str | None) -> None:
         region.kind = kind
-        colour = self.theme.zero_region if kind == "zero" else self.theme.saturated_region
+        colour = self.theme.region_colour(kind)
         region.setBrush(pg.mkBrush(colour))
         region.setHoverBrush(pg.mkBrush(colour))
         for line in region.lines:
@@ -196,11 +207,25 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             line.setHoverPen(pg.mkPen(None))
         region.setToolTip(ZERO_TIP if kind == "zero" else SATURATED_TIP)
 
+    @staticmethod
+    def _new_marker(plot) -> QGraphicsEllipseItem:
+        """A dot of fixed screen size at a data point: moving it is a cheap ``setPos``."""
+        radius = MARKER_SIZE / 2
+        marker = QGraphicsEllipseItem(-radius, -radius, MARKER_SIZE, MARKER_SIZE)
+        marker.setFlag(QGraphicsItem.ItemIgnoresTransformations)
+        marker.setZValue(20)
+        plot.addItem(marker, ignoreBounds=True)
+        return marker
+
     def _update_probe(self) -> None:
         readings = self.readings(self.state.probe)
-        for marker, attr in zip(self.markers, ("f", "df")):
-            marker.setData([r.z for r in readings], [getattr(r, attr) for r in readings],
-                           brush=[self._colour(r.act_id) for r in readings], pen=pg.mkPen(self.theme.plot_background))
+        for markers, attr in zip(self.markers, ("f", "df")):
+            for r in readings:
+                value = getattr(r, attr)
+                marker = markers[self.state.slot(r.act_id)]
+                marker.setVisible(bool(np.isfinite(value)))
+                if np.isfinite(value):
+                    marker.setPos(r.z, value)
         self.probe_text.setHtml(f"<div style='color:{self.theme.plot_foreground}'>"
                                 f"{plot_html(readings, self._colour)}</div>")
         self._place_probe_text()

@@ -33,6 +33,17 @@ class Theme:
     def curve_colour(self, slot: int) -> str:
         return self.curves[slot % len(self.curves)]
 
+    def region_colour(self, kind: str) -> QColor:
+        """The shading of a gradient region, pre-blended onto the plot background.
+
+        Drawn opaque, it looks the same as a translucent fill but paints several times
+        faster (alpha blending of large areas was a fifth of each redraw).
+        """
+        r, g, b, a = self.zero_region if kind == "zero" else self.saturated_region
+        bg = QColor(self.plot_background)
+        mix = lambda fg, back: round(fg * a / 255 + back * (1 - a / 255))  # noqa: E731
+        return QColor(mix(r, bg.red()), mix(g, bg.green()), mix(b, bg.blue()))
+
 
 THEMES = {
     "light": Theme("light", "#FFFFFF", "#202020", 0.25, OKABE_ITO,

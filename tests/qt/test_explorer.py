@@ -88,8 +88,8 @@ def test_typed_probe_reads_off_the_killed_gradient(qtbot, window):
     text = window.readout.text()
     assert "z = 15" in text and "3.059021e−07" in text
     assert "3.059021e−07" in window.plots.probe_text.textItem.toPlainText()
-    xs, ys = window.plots.markers[1].getData()
-    assert xs[0] == 15.0 and ys[0] == pytest.approx(3.0590213e-7)
+    dot = window.plots.markers[1][window.state.slot("sigmoid")]  # on the f′ plot
+    assert dot.isVisible() and dot.pos().x() == 15.0 and dot.pos().y() == pytest.approx(3.0590213e-7)
 
 
 def test_dragging_the_probe_line_moves_the_readout(qtbot, window):

@@ -1,0 +1,166 @@
+"""Benchmarks: ``python -m act_gui.bench`` (or ``make bench``) prints JSON.
+
+Each number comes with a bare baseline measured in the same run, on the same machine,
+so the ratios mean something even where absolute times vary:
+
+* a parameter change (recompute + redraw, 5 functions at 2,000 points shown) next to
+  bare pyqtgraph ``setData`` of the same curves and one repaint;
+* start-up, from process start to the first painted window, next to a bare PySide6 +
+  pyqtgraph window.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+SHOWN = ["elu", "sigmoid", "tanh", "relu", "softsign"]  # the current one (elu) first
+REPEATS = 300
+STARTUP_RUNS = 7
+SIZE = (1600, 900)
+
+
+def _median_ms(action, repeats: int = REPEATS) -> float:
+    for _ in range(10):  # warm-up
+        action()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1e3
+
+
+def bench_parameter_change() -> dict:
+    import numpy as np
+    import pyqtgraph as pg
+
+    from act_gui.cli import Options
+    from act_gui.qt.app import application, make_window
+
+    app = application()
+    window = make_window(Options(functions=SHOWN, size=SIZE))
+    window.show()
+    app.processEvents()
+    slider = window.details_panel.controls["alpha"].slider
+    viewport = window.plots.viewport()
+    positions = iter(np.tile(np.arange(100, 900), 10))
+
+    def parameter_change():
+        slider.setValue(int(next(positions)))  # what one step of a slider drag does
+        viewport.repaint()
+
+    app_ms = _median_ms(parameter_change)
+
+    bare = pg.GraphicsLayoutWidget()
+    bare.resize(window.plots.size())
+    plots = [bare.addPlot(row=0, col=0), bare.addPlot(row=1, col=0)]
+    items = [(p.plot(pen=pg.mkPen(i, width=3 if i == 0 else 2))) for p in plots for i in range(len(SHOWN))]
+    z = np.linspace(-6, 6, 2000)
+    data = [np.tanh(z * (1 + k / 10)) for k in range(len(items))]
+    bare.show()
+    app.processEvents()
+    flip = iter(range(10**9))
+
+    def bare_all():
+        shift = next(flip) % 2 * 0.01
+        for item, y in zip(items, data):
+            item.setData(z, y + shift)
+        bare.viewport().repaint()
+
+    def bare_changed():  # only the two curves a parameter change touches
+        shift = next(flip) % 2 * 0.01
+        for item, y in zip(items[::len(SHOWN)], data[::len(SHOWN)]):
+            item.setData(z, y + shift)
+        bare.viewport().repaint()
+
+    all_ms, changed_ms = _median_ms(bare_all), _median_ms(bare_changed)
+    window.persist = False
+    window.close()
+    bare.close()
+    return {
+        "functions_shown": len(SHOWN), "points_per_curve": 2000, "plot_size": list(window.plots.size().toTuple()),
+        "parameter_change_ms": round(app_ms, 3),
+        "bare_setData_all_curves_ms": round(all_ms, 3),
+        "bare_setData_changed_curves_ms": round(changed_ms, 3),
+        "ratio_vs_all_curves": round(app_ms / all_ms, 3),
+        "ratio_vs_changed_curves": round(app_ms / changed_ms, 3),
+        "target_ratio": 1.5,
+    }
+
+
+_STARTUP_CHILD = {
+    "app": """
+from act_gui.cli import Options
+from act_gui.qt.app import application, make_window
+app = application()
+window = make_window(Options())
+watched = window.plots.viewport()
+""",
+    "bare": """
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+window = pg.PlotWidget()
+window.plot([0, 1, 2], [0, 1, 0])
+window.resize(1440, 900)
+watched = window.viewport()
+""",
+}
+_FIRST_PAINT = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            sys.stdout.write("painted\\n"); sys.stdout.flush(); os._exit(0)
+        return False
+spy = FirstPaint()
+watched.installEventFilter(spy)
+window.show()
+app.exec()
+"""
+
+
+def _startup_once(kind: str, config_dir: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ACT_GUI_CONFIG_DIR": config_dir}
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", _STARTUP_CHILD[kind] + _FIRST_PAINT],
+                             stdout=subprocess.PIPE, env=env, text=True)
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - start
+    child.wait(timeout=60)
+    if line.strip() != "painted":
+        raise RuntimeError(f"{kind} start-up run did not paint")
+    return elapsed * 1e3
+
+
+def bench_startup() -> dict:
+    with tempfile.TemporaryDirectory() as config_dir:
+        runs = {"app": [], "bare": []}
+        for _ in range(STARTUP_RUNS):  # interleaved, so drifts hit both alike
+            for kind in runs:
+                runs[kind].append(_startup_once(kind, config_dir))
+    app_ms, bare_ms = statistics.median(runs["app"]), statistics.median(runs["bare"])
+    return {"startup_to_first_paint_ms": round(app_ms, 1), "bare_window_ms": round(bare_ms, 1),
+            "ratio": round(app_ms / bare_ms, 3), "runs": STARTUP_RUNS, "target_ratio": 1.5}
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as config_dir:
+        os.environ["ACT_GUI_CONFIG_DIR"] = config_dir
+        results = {"parameter_change": bench_parameter_change()}
+    results["startup"] = bench_startup()
+    results["python"] = sys.version.split()[0]
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
