@@ -7,6 +7,7 @@ function changes; their edits go straight to the state, which redraws the plots.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -23,7 +24,10 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 140%; font-weight: 600;")
+        font = self.title.font()  # a font, not a style sheet: those stop palette updates
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setWeight(QFont.DemiBold)
+        self.title.setFont(font)
         self.formula = QLabel()
         self.formula.setTextFormat(Qt.RichText)
         self.formula.setWordWrap(True)

@@ -20,6 +20,7 @@ from act_gui.qt.theme import Theme
 
 CURRENT_WIDTH, OVERLAY_WIDTH = 3, 2
 MARKER_SIZE = 11
+LEFT_AXIS_WIDTH = 64
 ZERO_TIP = "f′(z) = 0 here: no gradient flows back, so a unit whose inputs all land here cannot learn (it is dead)."
 SATURATED_TIP = (f"|f′(z)| is below {SATURATION_SHARE:.0%} of its maximum here: the unit has saturated "
                  "and passes back almost no gradient.")
@@ -64,7 +65,10 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             plot.enableAutoRange(axis="y")
             plot.setAutoVisible(y=True)
             plot.getViewBox().setMouseEnabled(x=True, y=False)
-        self.legend = self.f_plot.addLegend(offset=(10, 10))
+            plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # same width: z-axes line up
+        # Bottom right: empty for most activations, which rise from left to right; the
+        # top left stays free for the probe readout.
+        self.legend = self.f_plot.addLegend(offset=(-10, -10))
         self.region_legend = self.df_plot.addLegend(offset=(10, 10))
         # Legend swatches only (never added to a plot): a BarGraphItem draws as a square.
         self.zero_sample = pg.BarGraphItem(x=[0], height=[0], width=0, pen=None)
@@ -241,7 +245,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self.legend.clear()  # only when the set of shown functions changes, not per frame
         for act_id in shown:
             f_item, _ = self.curve_items[self.state.slot(act_id)]
-            suffix = " (current)" if act_id == self.state.current else ""
+            suffix = "  — current" if act_id == self.state.current else ""
             self.legend.addItem(f_item, get(act_id).label + suffix)
 
     # --- plots -> state ------------------------------------------------------------------

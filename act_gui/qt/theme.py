@@ -49,9 +49,11 @@ THEMES = {
     "light": Theme("light", "#FFFFFF", "#202020", 0.25, OKABE_ITO,
                    (110, 110, 110, 70), (230, 159, 0, 60),
                    "#F2F2F2", "#FFFFFF", "#141414", "#0072B2"),
+    # Base lighter than Window: Fusion outlines check boxes in a darkened Window colour,
+    # which would vanish on a darker Base.
     "dark": Theme("dark", "#161616", "#E0E0E0", 0.3, OKABE_ITO_DARK,
-                  (160, 160, 160, 60), (230, 159, 0, 60),
-                  "#262626", "#1C1C1C", "#E6E6E6", "#2F7FBF"),
+                  (160, 160, 160, 60), (230, 159, 0, 90),
+                  "#262626", "#333333", "#E6E6E6", "#2F7FBF"),
 }
 DEFAULT_THEME = "light"
 

@@ -50,7 +50,7 @@ def test_ticking_overlays_functions_each_in_its_own_colour(qtbot, window):
     z, f = curve_of(window, "gelu")[0].getData()
     np.testing.assert_allclose(f, get("gelu").forward(z))
     assert [label.text for _, label in window.plots.legend.items] == [
-        "Sigmoid (logistic) (current)", "GELU (exact)", "Softsign"]
+        "Sigmoid (logistic)  — current", "GELU (exact)", "Softsign"]
     item.setCheckState(0, Qt.Unchecked)
     assert window.state.shown() == ["sigmoid", "softsign"]
     assert len(window.plots.legend.items) == 2
