@@ -56,6 +56,23 @@ def test_ticking_overlays_functions_each_in_its_own_colour(qtbot, window):
     assert len(window.plots.legend.items) == 2
 
 
+def test_clicking_a_check_box_overlays_without_changing_the_current_function(qtbot, window):
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    tree = window.function_panel.tree
+    item = window.function_panel.items["mish"]
+    tree.scrollToItem(item)
+    option = QStyleOptionViewItem()
+    option.rect = tree.visualItemRect(item)
+    option.features |= QStyleOptionViewItem.HasCheckIndicator
+    box = tree.style().subElementRect(QStyle.SE_ItemViewItemCheckIndicator, option, tree)
+    qtbot.mouseClick(tree.viewport(), Qt.LeftButton, pos=box.center())
+    assert window.state.current == "sigmoid"
+    assert "mish" in window.state.overlays
+    qtbot.mouseClick(tree.viewport(), Qt.LeftButton, pos=box.center())
+    assert "mish" not in window.state.overlays and window.state.current == "sigmoid"
+
+
 def test_moving_a_parameter_slider_redraws_the_curve_live(qtbot, window):
     window.state.set_current("leaky_relu")
     control = window.details_panel.controls["negative_slope"]
