@@ -62,6 +62,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             plot.setLabel("left", name)
             plot.setLabel("bottom", "z")
             plot.setMenuEnabled(False)
+            plot.hideButtons()  # the auto-range "A": Reset view does that job here
             plot.enableAutoRange(axis="y")
             plot.setAutoVisible(y=True)
             plot.getViewBox().setMouseEnabled(x=True, y=False)

@@ -44,6 +44,7 @@ class FunctionPanel(QWidget):
         layout.addWidget(self.tree)
 
         self.filter.textChanged.connect(self._on_filter_changed)
+        self.filter.returnPressed.connect(self._on_filter_accepted)
         self.tree.currentItemChanged.connect(self._on_item_selected)
         self.tree.itemChanged.connect(self._on_item_ticked)
         state.current_changed.connect(self._on_state_changed)
@@ -82,6 +83,13 @@ class FunctionPanel(QWidget):
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
             group.setHidden(all(group.child(i).isHidden() for i in range(group.childCount())))
+
+    def _on_filter_accepted(self) -> None:
+        """Enter in the filter box: the first match becomes current, the list takes focus."""
+        visible = self.visible_ids()
+        if visible:
+            self.state.set_current(visible[0])
+            self.tree.setFocus()
 
     def _on_item_selected(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         act_id = item.data(0, ID_ROLE) if item else None

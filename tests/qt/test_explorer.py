@@ -178,6 +178,8 @@ def test_filter_box_narrows_the_list(qtbot, window):
     assert "relu" in visible and "leaky_relu" in visible and "sigmoid" not in visible
     window.select_relative(1)
     assert window.state.current in visible
+    qtbot.keyClick(window.function_panel.filter, Qt.Key_Return)
+    assert window.state.current == visible[0]
 
 
 def test_next_and_previous_function_walk_the_list(qtbot, window):
