@@ -112,6 +112,10 @@ class Activation:
     properties: Properties
     params: tuple[ParamSpec, ...] = ()
     kinks: Callable[..., tuple[float, ...]] = field(default=lambda **_: ())
+    #: Optional f' computed from the output a = f(z), as PyTorch's backward does for tanh
+    #: (1 − a²) and sigmoid (a(1 − a)): exact to absolute rounding and several times
+    #: cheaper, so training uses it; plots and diagnostics use the relatively exact f'.
+    prime_from_output: Callable[[np.ndarray], np.ndarray] | None = None
 
     def __post_init__(self) -> None:
         if self.group not in GROUPS:

@@ -185,6 +185,7 @@ _ENTRIES = [
         "3·10^{−7}, and even at best it is only 0.25. Outputs are always positive.",
         _props(0, 1, "(0, 1)", zc=False, mono=True, smooth=True, sat="both", zero=False,
                gmax=0.25, at="z = 0"),
+        prime_from_output=lambda a: a * (1.0 - a),
     ),
     Activation(
         "tanh", "Tanh", "classic",
@@ -194,6 +195,7 @@ _ENTRIES = [
         "of both signs. It still flattens out on both sides and kills gradients there.",
         _props(-1, 1, "(−1, 1)", zc=True, mono=True, smooth=True, sat="both", zero=False,
                gmax=1.0, at="z = 0"),
+        prime_from_output=lambda a: 1.0 - a * a,
     ),
     Activation(
         "identity", "Identity (linear)", "classic",
@@ -226,6 +228,7 @@ _ENTRIES = [
         _props(0, INF, "[0, ∞)", zc=False, mono=True, smooth=False, sat="negative",
                zero=True, gmax=1.0, at="z > 0"),
         kinks=lambda: (0.0,),
+        prime_from_output=lambda a: (a > 0).astype(np.float64),
     ),
     Activation(
         "leaky_relu", "Leaky ReLU", "rectifiers",
