@@ -16,6 +16,7 @@ from act_gui.core import activations
 
 THEMES = ("light", "dark")
 MIN_SIZE, MAX_SIZE = 320, 10000
+MAX_TRAIN_STEPS = 10_000_000
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Options:
     theme: str | None = None
     size: tuple[int, int] | None = None
     screenshot: str | None = None
+    train: int | None = None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -37,6 +39,16 @@ def _size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(
             f"each side must be between {MIN_SIZE} and {MAX_SIZE} pixels, got {text!r}")
     return width, height
+
+
+def _steps(text: str) -> int:
+    try:
+        steps = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of steps, got {text!r}")
+    if not 1 <= steps <= MAX_TRAIN_STEPS:
+        raise argparse.ArgumentTypeError(f"the number of steps must be 1 to {MAX_TRAIN_STEPS:,}")
+    return steps
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1920x1080")
     parser.add_argument("--screenshot", metavar="PATH",
                         help="render the window to a PNG file and exit (works offscreen)")
+    parser.add_argument("--train", metavar="N", type=_steps,
+                        help="train the Network Lab for N steps, animated like Play; with "
+                             "--screenshot, the picture is taken when they are done")
     return parser
 
 
@@ -68,7 +83,7 @@ def parse(argv: list[str] | None = None) -> Options:
         if not os.path.isdir(folder):
             parser.error(f"cannot write the screenshot: folder {folder!r} does not exist")
     functions = list(dict.fromkeys(args.function))  # drop repeats, keep order
-    return Options(functions, args.theme, args.size, args.screenshot)
+    return Options(functions, args.theme, args.size, args.screenshot, args.train)
 
 
 def main(argv: list[str] | None = None) -> int:

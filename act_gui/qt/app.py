@@ -6,6 +6,7 @@ import sys
 from importlib import resources
 
 import pyqtgraph as pg
+from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -57,11 +58,23 @@ def save_screenshot(window: MainWindow, path: str) -> int:
     return 0
 
 
+def wait_for_training(window: MainWindow) -> None:
+    """Run the event loop until the Network Lab stops playing (its --train steps are done)."""
+    if not window.lab.playing:
+        return
+    loop = QEventLoop()
+    window.lab.playing_changed.connect(lambda playing: None if playing else loop.quit())
+    loop.exec()
+
+
 def run(options: Options) -> int:
     app = application()
     window = make_window(options)
     window.show()
+    if options.train:
+        window.lab.play(steps=options.train)  # the same timer path as the Play button
     if options.screenshot:
+        wait_for_training(window)
         window.persist = False
         status = save_screenshot(window, options.screenshot)
         window.close()

@@ -20,6 +20,7 @@ from act_gui.qt.theme import Theme
 
 CURRENT_WIDTH, OVERLAY_WIDTH = 3, 2
 MARKER_SIZE = 11
+HISTOGRAM_BINS = 40
 LEFT_AXIS_WIDTH = 64
 ZERO_TIP = "f′(z) = 0 here: no gradient flows back, so a unit whose inputs all land here cannot learn (it is dead)."
 SATURATED_TIP = (f"|f′(z)| is below {SATURATION_SHARE:.0%} of its maximum here: the unit has saturated "
@@ -86,6 +87,12 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             line.setToolTip("Probe: drag it, or type an exact z in the toolbar")
             line.sigPositionChanged.connect(self._on_probe_dragged)
             plot.addItem(line, ignoreBounds=True)
+        self.histograms = [pg.PlotDataItem(stepMode="center", fillLevel=0.0) for _ in (0, 1)]
+        for plot, histogram in zip((self.f_plot, self.df_plot), self.histograms):
+            histogram.setZValue(1)
+            histogram.setVisible(False)
+            plot.addItem(histogram, ignoreBounds=True)
+        self.histogram_label = ""
         self.probe_text = pg.TextItem(anchor=(0, 0))
         self.probe_text.setZValue(50)
         self.f_plot.addItem(self.probe_text, ignoreBounds=True)
@@ -236,18 +243,58 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self._place_probe_text()
 
     def _place_probe_text(self) -> None:
-        (x_lo, x_hi), (_, y_hi) = self.f_plot.getViewBox().viewRange()
+        """Beside the probe line, on whichever side has room, never outside the plot."""
+        view = self.f_plot.getViewBox()
+        (x_lo, x_hi), (_, y_hi) = view.viewRange()
+        pixel_width, _ = view.viewPixelSize()
+        width = self.probe_text.boundingRect().width() * pixel_width
         z = min(max(self.state.probe, x_lo), x_hi)
-        right_half = z > (x_lo + x_hi) / 2
-        self.probe_text.setAnchor((1.0, 0.0) if right_half else (0.0, 0.0))
-        self.probe_text.setPos(z, y_hi)
+        x = z if z + width <= x_hi else max(x_lo, z - width)
+        self.probe_text.setAnchor((0.0, 0.0))
+        self.probe_text.setPos(x, y_hi)
 
     def _rebuild_legend(self, shown: list[str]) -> None:
         self.legend.clear()  # only when the set of shown functions changes, not per frame
+        label, self.histogram_label = self.histogram_label, ""
         for act_id in shown:
             f_item, _ = self.curve_items[self.state.slot(act_id)]
             suffix = "  — current" if act_id == self.state.current else ""
             self.legend.addItem(f_item, get(act_id).label + suffix)
+        self._set_histogram_legend(label)
+
+    # --- pre-activation histograms (from the Network Lab) ---------------------------------
+    def show_samples(self, samples: np.ndarray | None, label: str = "") -> None:
+        """Draw a histogram of pre-activations z under both curves, or hide it (None).
+
+        Bar heights are scaled to a third of each plot's height, so the histogram reads
+        as "where the inputs fall" without squashing the curves.
+        """
+        if samples is None or len(samples) == 0:
+            for histogram in self.histograms:
+                histogram.setVisible(False)
+            self._set_histogram_legend("")
+            return
+        lo, hi = self.state.z_range
+        counts, edges = np.histogram(np.clip(samples, lo, hi), bins=HISTOGRAM_BINS, range=(lo, hi))
+        sample = self.samples[self.state.current]
+        for histogram, values in zip(self.histograms, (sample.f, sample.df)):
+            finite = values[np.isfinite(values)]
+            base, top = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+            height = (top - base or 1.0) / 3
+            histogram.setData(edges, base + height * counts / max(1, counts.max()),
+                              fillLevel=base, brush=pg.mkBrush(self.theme.histogram),
+                              pen=pg.mkPen(self.theme.plot_foreground, width=1))
+            histogram.setVisible(True)
+        self._set_histogram_legend(label)
+
+    def _set_histogram_legend(self, label: str) -> None:
+        if label == self.histogram_label:
+            return
+        if self.histogram_label:
+            self.legend.removeItem(self.histograms[0])
+        if label:
+            self.legend.addItem(self.histograms[0], label)
+        self.histogram_label = label
 
     # --- plots -> state ------------------------------------------------------------------
     def _on_view_x_changed(self, _view, x_range) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QMessageBox, QScrollArea)
+                               QMessageBox, QScrollArea, QSplitter)
 
 from act_gui import __version__
 from act_gui.core import activations
@@ -17,11 +19,15 @@ from act_gui.qt.details_panel import DetailsPanel
 from act_gui.qt.explorer_plots import ExplorerPlots
 from act_gui.qt.explorer_state import ExplorerState
 from act_gui.qt.function_panel import FunctionPanel
+from act_gui.qt.lab_controller import LabController
+from act_gui.qt.lab_controls import LabControls
+from act_gui.qt.lab_plots import LabPlots
+from act_gui.qt.network_view import NetworkView
 from act_gui.qt.readout import status_text
 from act_gui.qt.theme import THEMES, apply_to_application
 from act_gui.qt.view_controls import ViewControls
 
-DEFAULT_SIZE = (1440, 900)
+DEFAULT_SIZE = (1600, 960)
 DOCK_WIDTH = 360
 MESSAGE_MS = 8000
 
@@ -38,12 +44,17 @@ class MainWindow(QMainWindow):
         startup_problems = self._restore_state()
 
         self.plots = ExplorerPlots(self.state, self.theme)
-        self.setCentralWidget(self.plots)
+        self.lab = LabController(parent=self)
+        self.network_view = NetworkView(self.lab, self.theme)
+        self.lab_plots = LabPlots(self.lab, self.theme)
+        self.lab_controls = LabControls(self.lab)
+        self.setCentralWidget(self._central_area())
         self.function_panel = FunctionPanel(self.state, self.theme)
         self.details_panel = DetailsPanel(self.state)
         self.view_controls = ViewControls(self.state)
         self.function_dock = self._dock("Functions", self.function_panel)
         self.details_dock = self._dock("Current function", self._scrolling(self.details_panel))
+        self.lab_dock = self._dock("Network Lab", self._scrolling(self.lab_controls), Qt.RightDockWidgetArea)
         self.readout = QLabel()
         self.statusBar().addPermanentWidget(self.readout, 1)
 
@@ -54,6 +65,10 @@ class MainWindow(QMainWindow):
 
         self.plots.hover_changed.connect(self._on_hover_changed)
         self.view_controls.problem.connect(self.show_message)
+        self.lab_controls.problem.connect(self.show_message)
+        self.lab.run_reset.connect(self.show_message)
+        self.lab.selection_changed.connect(self._on_unit_selected)
+        self.lab.stats_changed.connect(lambda _stats: self._update_histogram())
         for signal in (self.state.probe_changed, self.state.params_changed,
                        self.state.current_changed, self.state.overlays_changed):
             signal.connect(self._on_readout_changed)
@@ -62,14 +77,28 @@ class MainWindow(QMainWindow):
             self.show_message("Some saved settings were ignored: " + "; ".join(startup_problems) + ".")
 
     # --- construction --------------------------------------------------------------------
-    def _dock(self, title: str, widget) -> QDockWidget:
+    def _dock(self, title: str, widget, area=Qt.LeftDockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title.replace(" ", "") + "Dock")
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
                          | QDockWidget.DockWidgetClosable)
-        self.addDockWidget(Qt.LeftDockWidgetArea, dock)
+        self.addDockWidget(area, dock)
         return dock
+
+    def _central_area(self) -> QSplitter:
+        """Explorer plots on the left; the network and its training plots on the right."""
+        lab = QSplitter(Qt.Vertical)
+        lab.addWidget(self.network_view)
+        lab.addWidget(self.lab_plots)
+        lab.setSizes([400, 500])
+        central = QSplitter(Qt.Horizontal)
+        central.addWidget(self.plots)
+        central.addWidget(lab)
+        central.setSizes([500, 700])
+        central.setObjectName("CentralSplitter")
+        self.central_splitter = central
+        return central
 
     @staticmethod
     def _scrolling(widget) -> QScrollArea:
@@ -98,6 +127,10 @@ class MainWindow(QMainWindow):
             "reset_params": lambda: self.state.reset_params(self.state.current),
             "clear_overlays": self.state.clear_overlays,
             "about": self._show_about,
+            "play_pause": self.lab.toggle_play,
+            "train_step": lambda: self.lab.step(1),
+            "train_reset": self.lab.reset,
+            "pin_run": self.lab.pin,
         }
 
     def _build_menus_and_toolbar(self) -> None:
@@ -107,6 +140,7 @@ class MainWindow(QMainWindow):
                             None, "full_screen"]),
                  ("F&unctions", ["find", "next_function", "previous_function", None,
                                  "reset_params", "clear_overlays"]),
+                 ("&Training", ["play_pause", "train_step", "train_reset", None, "pin_run"]),
                  ("&Help", ["about"]))
         for title, names in menus:
             menu = self.menuBar().addMenu(title)
@@ -114,8 +148,8 @@ class MainWindow(QMainWindow):
                 menu.addSeparator() if name is None else menu.addAction(a[name])
             if title == "&View":
                 menu.addSeparator()
-                menu.addAction(self.function_dock.toggleViewAction())
-                menu.addAction(self.details_dock.toggleViewAction())
+                for dock in (self.function_dock, self.details_dock, self.lab_dock):
+                    menu.addAction(dock.toggleViewAction())
         themes = QActionGroup(self)
         for name in ("theme_light", "theme_dark"):
             themes.addAction(a[name])
@@ -134,6 +168,8 @@ class MainWindow(QMainWindow):
         apply_to_application(QApplication.instance(), self.theme)
         self.plots.set_theme(self.theme)
         self.function_panel.set_theme(self.theme)
+        self.network_view.set_theme(self.theme)
+        self.lab_plots.set_theme(self.theme)
         self.actions[f"theme_{name}"].setChecked(True)
 
     def zoom(self, factor: float) -> None:
@@ -182,6 +218,37 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Activation Explorer",
                           f"<b>Activation Explorer {__version__}</b><br>See activation functions, "
                           "their gradients, and the units they drive.<br>MIT licence.")
+
+    # --- Network Lab -> Explorer ---------------------------------------------------------
+    def _on_unit_selected(self) -> None:
+        """Show the selected unit's activation, with its inputs z as a histogram."""
+        picked = self.lab.selected_preactivations()
+        if picked is not None:
+            act_id, params, samples = picked
+            self.state.set_current(act_id)
+            for name, value in params.items():
+                self.state.set_param(act_id, name, value)
+            self._bring_into_view(samples)
+        self._update_histogram()
+
+    def _bring_into_view(self, samples) -> None:
+        lo, hi = self.state.z_range
+        low, high = (float(v) for v in np.percentile(samples, [0.5, 99.5]))
+        if low < lo or high > hi:
+            margin = 0.1 * max(high - low, 1.0)
+            try:
+                self.state.set_z_range(min(lo, low - margin), max(hi, high + margin))
+            except ValueError:
+                pass  # samples beyond ±1e6: the readout still says where they are
+
+    def _update_histogram(self) -> None:
+        picked = self.lab.selected_preactivations()
+        if picked is None:
+            self.plots.show_samples(None)
+            return
+        layer, unit = self.lab.selection
+        where = f"unit {layer + 1}.{unit + 1}" if unit is not None else f"all of layer {layer + 1}"
+        self.plots.show_samples(picked[2], f"z of {where} ({len(picked[2])} samples)")
 
     # --- readout -------------------------------------------------------------------------
     def _on_readout_changed(self, *_args) -> None:

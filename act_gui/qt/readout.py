@@ -28,7 +28,7 @@ def plot_html(readings: Sequence[Reading], colour_of: Callable[[str], str]) -> s
         return ""
     rows = [f"<b>z = {number(readings[0].z)}</b>"]
     for r in readings:
-        label = html.escape(get(r.act_id).label)
+        label = html.escape(r.act_id)  # the short id: the box must fit beside the line
         rows.append(f"<span style='color:{colour_of(r.act_id)}'>■</span> {label}: "
                     f"f = {number(r.f)}, f′ = {number(r.df)}")
     return "<br>".join(rows)

@@ -29,6 +29,7 @@ class Theme:
     base: str
     text: str
     highlight: str
+    histogram: tuple[int, int, int, int] = (0, 114, 178, 70)
 
     def curve_colour(self, slot: int) -> str:
         return self.curves[slot % len(self.curves)]

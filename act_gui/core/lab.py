@@ -1,0 +1,130 @@
+"""The Network Lab's settings as data, and the history of a training run.
+
+``LabConfig`` says everything needed to rebuild a run exactly: architecture, activation,
+initialisation, data and optimiser. Changing an *architecture* field means a new network
+(training restarts); changing an *optimiser* field does not. ``RunHistory`` keeps what
+the plots draw, one row per drawn frame, so a pinned run can be shown as a ghost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+
+import numpy as np
+
+from act_gui.core import datasets
+from act_gui.core.activations import get
+from act_gui.core.diagnostics import Stats
+from act_gui.core.network import INITS, MLP
+from act_gui.core.training import LR_RANGE, Trainer
+
+MAX_HIDDEN_LAYERS, MAX_WIDTH = 6, 16
+OPTIMISER_FIELDS = ("lr", "batch_size", "momentum", "l2")
+
+
+@dataclass(frozen=True)
+class LabConfig:
+    hidden_layers: int = 2
+    width: int = 8
+    activation: str = "tanh"
+    #: One id per hidden layer, overriding ``activation`` where given (None: all alike).
+    layer_activations: tuple[str, ...] | None = None
+    activation_params: dict = field(default_factory=dict)
+    init: str = "glorot_uniform"
+    init_scale: float = 1.0
+    bias_init: float = 0.0
+    dataset: str = "circles"
+    noise: float = 0.05
+    points: int = 256
+    seed: int = 0
+    lr: float = 0.3  # the Lab's default: visible progress within seconds on the default task
+    batch_size: int | None = None
+    momentum: float = 0.0
+    l2: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.hidden_layers <= MAX_HIDDEN_LAYERS:
+            raise ValueError(f"hidden layers must be 1 to {MAX_HIDDEN_LAYERS}")
+        if not 1 <= self.width <= MAX_WIDTH:
+            raise ValueError(f"layer width must be 1 to {MAX_WIDTH}")
+        if self.init not in INITS:
+            raise ValueError(f"initialisation must be one of {', '.join(INITS)}")
+        if self.dataset not in datasets.NAMES:
+            raise ValueError(f"data set must be one of {', '.join(datasets.NAMES)}")
+        if not LR_RANGE[0] <= self.lr <= LR_RANGE[1]:
+            raise ValueError(f"learning rate must be {LR_RANGE[0]:g} to {LR_RANGE[1]:g}")
+        for act_id in self.activations():
+            get(act_id).resolve(self.activation_params.get(act_id, {}))
+
+    def activations(self) -> list[str]:
+        """The activation id of each hidden layer."""
+        if self.layer_activations:
+            if len(self.layer_activations) != self.hidden_layers:
+                raise ValueError("give one activation per hidden layer")
+            return list(self.layer_activations)
+        return [self.activation] * self.hidden_layers
+
+    def changes_architecture(self, other: "LabConfig") -> bool:
+        """Whether going from ``self`` to ``other`` needs a new network (a reset)."""
+        return any(getattr(self, f.name) != getattr(other, f.name)
+                   for f in fields(self) if f.name not in OPTIMISER_FIELDS)
+
+    def with_changes(self, **changes) -> "LabConfig":
+        return replace(self, **changes)
+
+    def build(self) -> Trainer:
+        """A fresh network and trainer for this configuration (deterministic)."""
+        data = datasets.make(self.dataset, self.points, noise=self.noise, seed=self.seed)
+        output = "identity" if data.task == "regression" else "sigmoid"
+        ids = self.activations()
+        net = MLP([data.inputs] + [self.width] * self.hidden_layers + [1], activation=ids, output=output,
+                  init=self.init, init_scale=self.init_scale, bias_init=self.bias_init, seed=self.seed,
+                  activation_params=[self.activation_params.get(i, {}) for i in ids])
+        return Trainer(net, data, lr=self.lr, batch_size=self.batch_size, momentum=self.momentum,
+                       l2=self.l2, seed=self.seed)
+
+    def describe(self) -> str:
+        """A short label for a run, e.g. for a pinned ghost in a legend."""
+        acts = "/".join(dict.fromkeys(self.activations()))
+        return f"{acts} {self.hidden_layers}×{self.width}, lr {self.lr:g}, {self.dataset}"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["layer_activations"] = list(self.layer_activations) if self.layer_activations else None
+        return data
+
+
+class RunHistory:
+    """Per-frame records of one run: step, losses, unit fractions, gradient norms."""
+
+    COLUMNS = ("step", "train_loss", "test_loss", "dead_fraction", "saturated_fraction")
+
+    def __init__(self, layers: int, label: str = "") -> None:
+        self.label = label
+        self.layers = layers
+        self._rows = np.empty((256, len(self.COLUMNS) + layers))
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def record(self, stats: Stats) -> None:
+        if self._count and self._rows[self._count - 1, 0] == stats.step:
+            self._count -= 1  # the same step drawn again: replace, do not repeat
+        if self._count == len(self._rows):
+            self._rows = np.concatenate([self._rows, np.empty_like(self._rows)])
+        self._rows[self._count] = [stats.step, stats.train_loss, stats.test_loss, stats.dead_fraction,
+                                   stats.saturated_fraction, *stats.grad_norms]
+        self._count += 1
+
+    def column(self, name: str) -> np.ndarray:
+        return self._rows[:self._count, self.COLUMNS.index(name)]
+
+    def grad_norms(self, layer: int) -> np.ndarray:
+        return self._rows[:self._count, len(self.COLUMNS) + layer]
+
+    def copy(self, label: str) -> "RunHistory":
+        other = RunHistory(self.layers, label)
+        other._rows = self._rows[:self._count].copy()
+        other._count = self._count
+        return other

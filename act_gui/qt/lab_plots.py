@@ -1,0 +1,173 @@
+"""The plots that explain a run: loss, dead and saturated units, gradient flow, the fit.
+
+Pinned runs are drawn as pale dashed ghosts under the live curves for A/B comparison.
+All items are created once (ghosts when a run is pinned) and updated with ``setData``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from act_gui.core.diagnostics import Stats
+from act_gui.core.lab import RunHistory
+from act_gui.qt.lab_controller import MAX_PINNED, LabController
+from act_gui.qt.theme import Theme
+
+SURFACE_RESOLUTION = 64
+TRAIN, TEST = "#0072B2", "#009E73"
+DEAD, SATURATED = "#D55E00", "#E69F00"
+CLASS_COLOURS = ("#D55E00", "#0072B2")  # label 0, label 1
+GHOST_ALPHA = 110
+
+
+def surface_grid(X: np.ndarray, resolution: int = SURFACE_RESOLUTION, margin: float = 0.15):
+    """A square grid covering the data with a margin: (x values, y values, points (n², 2))."""
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pad = margin * (hi - lo).max()
+    xs = np.linspace(lo[0] - pad, hi[0] + pad, resolution)
+    ys = np.linspace(lo[1] - pad, hi[1] + pad, resolution)
+    gx, gy = np.meshgrid(xs, ys, indexing="ij")
+    return xs, ys, np.column_stack([gx.ravel(), gy.ravel()])
+
+
+class LabPlots(pg.GraphicsLayoutWidget):
+    def __init__(self, controller: LabController, theme: Theme, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.loss_plot = self._plot(0, 0, "Loss (log scale)", "step")
+        self.loss_plot.setLogMode(y=True)
+        self.units_plot = self._plot(0, 1, "Dead / saturated units (%)", "step")
+        self.units_plot.setYRange(0, 100, padding=0.02)
+        self.units_plot.enableAutoRange(axis="y", enable=False)
+        self.grad_plot = self._plot(1, 0, "Gradient norm ‖dL/dW‖ per layer (log)", "step")
+        self.grad_plot.setLogMode(y=True)
+        self.fit_plot = self._plot(1, 1, "Decision surface", "")
+        self.fit_plot.setAspectLocked(True)
+        self.train_curve = self.loss_plot.plot(name="train", pen=pg.mkPen(TRAIN, width=2))
+        self.test_curve = self.loss_plot.plot(name="test", pen=pg.mkPen(TEST, width=2, style=Qt.DashLine))
+        self.dead_curve = self.units_plot.plot(name="dead", pen=pg.mkPen(DEAD, width=2))
+        self.saturated_curve = self.units_plot.plot(name="saturated", pen=pg.mkPen(SATURATED, width=2))
+        self.grad_curves: list[pg.PlotDataItem] = []
+        self.ghosts: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
+        self.surface = pg.ImageItem()
+        self.surface.setColorMap(pg.ColorMap([0.0, 0.5, 1.0], [CLASS_COLOURS[0], "#F4F4F4", CLASS_COLOURS[1]]))
+        self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#202020", width=0.6))
+        self.fit_curve = self.fit_plot.plot(pen=pg.mkPen(TRAIN, width=3))
+        self.fit_plot.addItem(self.surface)
+        self.fit_plot.addItem(self.points)
+        self._grid = None
+        self.set_theme(theme)
+        controller.stats_changed.connect(self._on_stats_changed)
+        controller.run_reset.connect(lambda _reason: self._on_run_reset())
+        controller.pins_changed.connect(self._on_pins_changed)
+        self._on_run_reset()
+        self._on_stats_changed(controller.stats)
+
+    def _plot(self, row: int, col: int, title: str, x_label: str) -> pg.PlotItem:
+        plot = self.addPlot(row=row, col=col, title=title)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        if x_label:
+            plot.setLabel("bottom", x_label)
+        plot.addLegend(offset=(-8, 8))
+        return plot
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setBackground(theme.plot_background)
+        for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
+            plot.titleLabel.setAttr("color", theme.plot_foreground)
+            plot.setTitle(plot.titleLabel.text)
+            plot.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setPen(theme.plot_foreground)
+                plot.getAxis(axis).setTextPen(theme.plot_foreground)
+            plot.legend.setLabelTextColor(theme.plot_foreground)
+            for _sample, label in plot.legend.items:
+                label.setText(label.text)
+
+    # --- structure -----------------------------------------------------------------------
+    def _on_run_reset(self) -> None:
+        trainer = self.controller.trainer
+        layers = len(trainer.net.weights)
+        while len(self.grad_curves) < layers:
+            index = len(self.grad_curves)
+            self.grad_curves.append(self.grad_plot.plot(name=f"W{index + 1}"))
+        for index, curve in enumerate(self.grad_curves):
+            visible = index < layers
+            curve.setVisible(visible)
+            # From the input side (dark) to the output side (light): vanishing shows as a
+            # dark curve far below the light ones.
+            colour = pg.colormap.get("viridis").map(index / max(1, layers - 1) * 0.85, mode="qcolor")
+            curve.setPen(pg.mkPen(colour, width=2))
+            if not visible:
+                curve.setData([], [])
+        self.grad_plot.legend.clear()
+        for curve in self.grad_curves[:layers]:
+            self.grad_plot.legend.addItem(curve, curve.name())
+        data = trainer.dataset
+        classification = data.task == "classification"
+        self.fit_plot.setTitle("Decision surface (test points)" if classification else "Fit to the data")
+        self.fit_plot.setAspectLocked(classification)
+        self.surface.setVisible(classification)
+        self.fit_curve.setVisible(not classification)
+        if classification:
+            xs, ys, grid = surface_grid(data.X_train)
+            self._grid = grid
+            self.surface.setRect(xs[0], ys[0], xs[-1] - xs[0], ys[-1] - ys[0])
+            brushes = [pg.mkBrush(CLASS_COLOURS[int(label)]) for label in data.y_test]
+            self.points.setData(data.X_test[:, 0], data.X_test[:, 1], brush=brushes)
+        else:
+            self._grid = np.linspace(data.X_train.min() - 0.1, data.X_train.max() + 0.1, 200)[:, None]
+            self.points.setData(data.X_train[:, 0], data.y_train, brush=pg.mkBrush(TEST))
+        self.fit_plot.autoRange()
+
+    def _on_pins_changed(self) -> None:
+        for plot, ghost in self.ghosts:
+            plot.removeItem(ghost)  # also takes it out of the legend
+        self.ghosts = []  # rebuilt only when the user pins or clears
+        for index, run in enumerate(self.controller.pinned[-MAX_PINNED:]):
+            self._add_ghosts(run, index)
+
+    def _add_ghosts(self, run: RunHistory, index: int) -> None:
+        style = (Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.DashDotDotLine)[index % 4]
+        steps = run.column("step")
+        for plot, column, colour, named in ((self.loss_plot, "train_loss", TRAIN, True),
+                                            (self.units_plot, "dead_fraction", DEAD, True),
+                                            (self.units_plot, "saturated_fraction", SATURATED, False)):
+            ghost_colour = pg.mkColor(colour)
+            ghost_colour.setAlpha(GHOST_ALPHA)
+            values = run.column(column) * (100 if plot is self.units_plot else 1)
+            name = f"pinned: {run.label}" if named else None
+            ghost = plot.plot(steps, self._positive(values) if plot is self.loss_plot else values,
+                              pen=pg.mkPen(ghost_colour, width=2, style=style), name=name)
+            ghost.setZValue(-5)
+            self.ghosts.append((plot, ghost))
+
+    # --- per frame -----------------------------------------------------------------------
+    def _on_stats_changed(self, stats: Stats) -> None:
+        history = self.controller.history
+        steps = history.column("step")
+        self.train_curve.setData(steps, self._positive(history.column("train_loss")))
+        self.test_curve.setData(steps, self._positive(history.column("test_loss")))
+        self.dead_curve.setData(steps, 100 * history.column("dead_fraction"))
+        self.saturated_curve.setData(steps, 100 * history.column("saturated_fraction"))
+        for layer, curve in enumerate(self.grad_curves[:history.layers]):
+            curve.setData(steps, self._positive(history.grad_norms(layer)))
+        self._update_fit()
+
+    def _update_fit(self) -> None:
+        net = self.controller.trainer.net
+        with np.errstate(all="ignore"):
+            prediction = net.predict(self._grid)
+        if self.controller.trainer.dataset.task == "classification":
+            self.surface.setImage(prediction.reshape(SURFACE_RESOLUTION, SURFACE_RESOLUTION), levels=(0.0, 1.0))
+        else:
+            self.fit_curve.setData(self._grid[:, 0], prediction)
+
+    @staticmethod
+    def _positive(values: np.ndarray) -> np.ndarray:
+        """Log plots need positive values: a loss or norm of exactly 0 is drawn at 1e-12."""
+        return np.maximum(values, 1e-12)
