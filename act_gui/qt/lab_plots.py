@@ -19,6 +19,7 @@ SURFACE_RESOLUTION = 64
 TRAIN, TEST = "#0072B2", "#009E73"
 DEAD, SATURATED = "#D55E00", "#E69F00"
 CLASS_COLOURS = ("#D55E00", "#0072B2")  # label 0, label 1
+SURFACE_TINTS = ("#F2B894", "#93C3E6")
 GHOST_ALPHA = 110
 
 
@@ -36,12 +37,12 @@ class LabPlots(pg.GraphicsLayoutWidget):
     def __init__(self, controller: LabController, theme: Theme, parent=None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.loss_plot = self._plot(0, 0, "Loss (log scale)", "step")
+        self.loss_plot = self._plot(0, 0, "Loss", "step")
         self.loss_plot.setLogMode(y=True)
-        self.units_plot = self._plot(0, 1, "Dead / saturated units (%)", "step")
+        self.units_plot = self._plot(0, 1, "Dead &amp; saturated %", "step")
         self.units_plot.setYRange(0, 100, padding=0.02)
         self.units_plot.enableAutoRange(axis="y", enable=False)
-        self.grad_plot = self._plot(1, 0, "Gradient norm ‖dL/dW‖ per layer (log)", "step")
+        self.grad_plot = self._plot(1, 0, "‖dL/dW‖ per layer", "step")
         self.grad_plot.setLogMode(y=True)
         self.fit_plot = self._plot(1, 1, "Decision surface", "")
         self.fit_plot.setAspectLocked(True)
@@ -52,7 +53,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.grad_curves: list[pg.PlotDataItem] = []
         self.ghosts: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
         self.surface = pg.ImageItem()
-        self.surface.setColorMap(pg.ColorMap([0.0, 0.5, 1.0], [CLASS_COLOURS[0], "#F4F4F4", CLASS_COLOURS[1]]))
+        # Pale tints of the class colours, so the points (full colour) stand out on them.
+        self.surface.setColorMap(pg.ColorMap([0.0, 0.5, 1.0], [SURFACE_TINTS[0], "#F7F7F7", SURFACE_TINTS[1]]))
         self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#202020", width=0.6))
         self.fit_curve = self.fit_plot.plot(pen=pg.mkPen(TRAIN, width=3))
         self.fit_plot.addItem(self.surface)
@@ -66,6 +68,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self._on_stats_changed(controller.stats)
 
     def _plot(self, row: int, col: int, title: str, x_label: str) -> pg.PlotItem:
+        # Short titles: a long one sets the plot's minimum width and crowds a laptop screen.
         plot = self.addPlot(row=row, col=col, title=title)
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -109,7 +112,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
             self.grad_plot.legend.addItem(curve, curve.name())
         data = trainer.dataset
         classification = data.task == "classification"
-        self.fit_plot.setTitle("Decision surface (test points)" if classification else "Fit to the data")
+        self.fit_plot.setTitle("Decision surface" if classification else "Fit to the data")
         self.fit_plot.setAspectLocked(classification)
         self.surface.setVisible(classification)
         self.fit_curve.setVisible(not classification)

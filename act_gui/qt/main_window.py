@@ -28,7 +28,10 @@ from act_gui.qt.theme import THEMES, apply_to_application
 from act_gui.qt.view_controls import ViewControls
 
 DEFAULT_SIZE = (1600, 960)
-DOCK_WIDTH = 360
+DOCK_WIDTH = 340
+LAB_DOCK_WIDTH = 330
+COMPACT_WIDTH = 1500  # narrower windows (laptops) get the compact dock layout
+COMPACT_DOCK_WIDTH = 330
 MESSAGE_MS = 8000
 
 
@@ -161,6 +164,13 @@ class MainWindow(QMainWindow):
         for name in ("export_png", "export_svg", "export_csv"):
             toolbar.addAction(a[name])
         self.view_toolbar = toolbar
+        training = self.addToolBar("Training")
+        training.setObjectName("TrainingToolbar")
+        for name in ("train_step", "play_pause", "train_reset", "pin_run"):
+            training.addAction(a[name])
+        a["play_pause"].setCheckable(True)
+        self.lab.playing_changed.connect(a["play_pause"].setChecked)
+        self.training_toolbar = training
 
     # --- commands --------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
@@ -271,10 +281,29 @@ class MainWindow(QMainWindow):
         geometry = stored.read_bytes(self.settings, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
-            self.resizeDocks([self.function_dock], [DOCK_WIDTH], Qt.Horizontal)
         dock_state = stored.read_bytes(self.settings, "window/state")
-        if dock_state is not None:
-            self.restoreState(dock_state)
+        self._layout_restored = dock_state is not None and self.restoreState(dock_state)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._layout_restored:  # first run: lay the docks out for this screen
+            self._layout_restored = True
+            self.arrange_docks(compact=self.width() < COMPACT_WIDTH)
+
+    def arrange_docks(self, compact: bool) -> None:
+        """Side by side on a wide screen; on a laptop all three docks share the left side
+        as tabs, so the plots and the network keep enough room (the Training toolbar
+        still offers Step and Play)."""
+        if compact:
+            self.addDockWidget(Qt.LeftDockWidgetArea, self.lab_dock)
+            self.tabifyDockWidget(self.function_dock, self.details_dock)
+            self.tabifyDockWidget(self.details_dock, self.lab_dock)
+            self.lab_dock.raise_()
+            self.resizeDocks([self.function_dock], [COMPACT_DOCK_WIDTH], Qt.Horizontal)
+        else:
+            self.resizeDocks([self.function_dock, self.lab_dock], [DOCK_WIDTH, LAB_DOCK_WIDTH], Qt.Horizontal)
+        side = self.width() - (COMPACT_DOCK_WIDTH if compact else DOCK_WIDTH + LAB_DOCK_WIDTH)
+        self.central_splitter.setSizes([int(side * 0.42), int(side * 0.58)])
 
     def save_settings(self) -> None:
         stored.write_state(self.settings, self.state.to_dict())
