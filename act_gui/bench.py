@@ -6,7 +6,10 @@ so the ratios mean something even where absolute times vary:
 * a parameter change (recompute + redraw, 5 functions at 2,000 points shown) next to
   bare pyqtgraph ``setData`` of the same curves and one repaint;
 * start-up, from process start to the first painted window, next to a bare PySide6 +
-  pyqtgraph window.
+  pyqtgraph window;
+* one ``Trainer.step`` next to a minimal hand-written numpy step of the same network;
+* frames per second while the Network Lab plays (10 and 100 steps per frame, 1920x1080),
+  and the memory in use after 10,000 and after 110,000 animated steps.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import numpy as np
 
 SHOWN = ["elu", "sigmoid", "tanh", "relu", "softsign"]  # the current one (elu) first
 REPEATS = 300
@@ -37,7 +42,6 @@ def _median_ms(action, repeats: int = REPEATS) -> float:
 
 
 def bench_parameter_change() -> dict:
-    import numpy as np
     import pyqtgraph as pg
 
     from act_gui.cli import Options
@@ -151,11 +155,113 @@ def bench_startup() -> dict:
             "ratio": round(app_ms / bare_ms, 3), "runs": STARTUP_RUNS, "target_ratio": 1.5}
 
 
+def _hand_written_step(X, y, W, b, lr):
+    """The smallest honest numpy step of a 2-8-8-1 tanh/sigmoid net: the baseline."""
+    z1 = X @ W[0] + b[0]
+    a1 = np.tanh(z1)
+    z2 = a1 @ W[1] + b[1]
+    a2 = np.tanh(z2)
+    z3 = a2 @ W[2] + b[2]
+    p = 1 / (1 + np.exp(-z3))
+    loss = np.mean(np.logaddexp(0, z3) - y * z3)
+    d3 = (p - y) / len(X)
+    d2 = (d3 @ W[2].T) * (1 - a2 * a2)
+    d1 = (d2 @ W[1].T) * (1 - a1 * a1)
+    for param, grad in zip(W + b, [X.T @ d1, a1.T @ d2, a2.T @ d3, d1.sum(0), d2.sum(0), d3.sum(0)]):
+        param -= lr * grad
+    return loss
+
+
+def bench_training_step(blocks: int = 40, block: int = 300) -> dict:
+    from act_gui.core import datasets
+    from act_gui.core.network import MLP
+    from act_gui.core.training import Trainer
+
+    data = datasets.make("circles", 256, noise=0.05)
+    net = MLP([2, 8, 8, 1], activation="tanh", output="sigmoid", seed=0)
+    trainer = Trainer(net, data, lr=0.1)
+    X, y = data.X_train, data.y_train[:, None]
+    W, b = [w.copy() for w in net.weights], [v.copy() for v in net.biases]
+
+    def timed(action):
+        start = time.perf_counter()
+        for _ in range(block):
+            action()
+        return (time.perf_counter() - start) / block * 1e6
+
+    ours, hand = [], []
+    for _ in range(blocks):  # interleaved blocks: frequency drifts hit both alike
+        hand.append(timed(lambda: _hand_written_step(X, y, W, b, 0.1)))
+        ours.append(timed(lambda: trainer.step(1)))
+    ours_us, hand_us = statistics.median(ours), statistics.median(hand)
+    return {"network": "2-8-8-1 tanh, sigmoid output, 256 points, full batch",
+            "trainer_step_us": round(ours_us, 1), "hand_written_numpy_step_us": round(hand_us, 1),
+            "ratio": round(ours_us / hand_us, 3), "target_ratio": 1.3}
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def bench_playing(seconds: float = 4.0, memory: bool = True) -> dict:
+    """Frames per second while playing at 1920x1080, and memory over 100,000 steps."""
+    from act_gui.cli import Options
+    from act_gui.qt.app import application, make_window, wait_for_training
+    from act_gui.qt import lab_controller
+
+    app = application()
+    window = make_window(Options(size=(1920, 1080)))
+    window.show()
+    app.processEvents()
+    lab = window.lab
+    lab.timer.setInterval(0)  # uncapped, to see what a frame costs (the app caps at 60)
+    results = {}
+    for steps in (10, 100):
+        lab.reset()
+        lab.set_steps_per_frame(steps)
+        frames = []
+
+        def count(_stats, frames=frames):
+            frames.append(time.perf_counter())
+
+        lab.stats_changed.connect(count)
+        lab.play()
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()  # paints happen here, as in the real event loop
+        lab.pause()
+        lab.stats_changed.disconnect(count)
+        fps = (len(frames) - 1) / (frames[-1] - frames[0])
+        results[f"fps_at_{steps}_steps_per_frame"] = round(fps, 1)
+    results["frame_timer_cap_fps"] = round(1000 / lab_controller.FRAME_MS, 1)
+    if not memory:
+        return results
+
+    lab.reset()
+    lab.set_steps_per_frame(100)
+    lab.play(steps=10_000)
+    wait_for_training(window)
+    warm = _rss_mb()
+    lab.play(steps=100_000)
+    wait_for_training(window)
+    results.update({"rss_after_10k_steps_mb": round(warm, 1), "rss_after_110k_steps_mb": round(_rss_mb(), 1),
+                    "steps_trained": lab.trainer.steps})
+    window.persist = False
+    window.close()
+    return results
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as config_dir:
         os.environ["ACT_GUI_CONFIG_DIR"] = config_dir
         results = {"parameter_change": bench_parameter_change()}
+        results["training_step"] = bench_training_step()
+        results["playing"] = bench_playing()
     results["startup"] = bench_startup()
     results["python"] = sys.version.split()[0]
     print(json.dumps(results, indent=2))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from act_gui import __version__
 from act_gui.core import activations
+from act_gui.core.lab import SPEEDS
 
 THEMES = ("light", "dark")
 MIN_SIZE, MAX_SIZE = 320, 10000
@@ -28,6 +29,7 @@ class Options:
     size: tuple[int, int] | None = None
     screenshot: str | None = None
     train: int | None = None
+    speed: int | None = None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -67,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--train", metavar="N", type=_steps,
                         help="train the Network Lab for N steps, animated like Play; with "
                              "--screenshot, the picture is taken when they are done")
+    parser.add_argument("--speed", metavar="STEPS", type=int, choices=SPEEDS,
+                        help="training steps per drawn frame: " + ", ".join(map(str, SPEEDS)))
     return parser
 
 
@@ -83,7 +87,7 @@ def parse(argv: list[str] | None = None) -> Options:
         if not os.path.isdir(folder):
             parser.error(f"cannot write the screenshot: folder {folder!r} does not exist")
     functions = list(dict.fromkeys(args.function))  # drop repeats, keep order
-    return Options(functions, args.theme, args.size, args.screenshot, args.train)
+    return Options(functions, args.theme, args.size, args.screenshot, args.train, args.speed)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -84,13 +84,14 @@ class Diagnostician:
         dead = [d for d, _ in states]
         saturated = [s for _, s in states]
         units = max(1, sum(len(d) for d in dead))
-        train_loss, grads = net.loss_and_gradients(X_train, y_train)
+        train_loss, grads = net.backward(run, y_train)
+        test_run = net.forward(X_test)
         accuracy = train_accuracy = None
         if classification:
             train_accuracy = float(np.mean((run.output[:, 0] > 0.5) == (y_train > 0.5)))
-            accuracy = float(np.mean((net.predict(X_test) > 0.5) == (y_test > 0.5)))
+            accuracy = float(np.mean((test_run.output[:, 0] > 0.5) == (y_test > 0.5)))
         return Stats(
-            step=step, train_loss=train_loss, test_loss=net.loss(X_test, y_test),
+            step=step, train_loss=train_loss, test_loss=net.pass_loss(test_run, y_test),
             train_accuracy=train_accuracy, accuracy=accuracy,
             firing_rates=[run.inputs[l + 1].mean(axis=0) for l in hidden],
             firing_display=[display_rates(net, l, run.inputs[l + 1]) for l in hidden],

@@ -20,6 +20,8 @@ from act_gui.core.training import LR_RANGE, Trainer
 
 MAX_HIDDEN_LAYERS, MAX_WIDTH = 6, 16
 OPTIMISER_FIELDS = ("lr", "batch_size", "momentum", "l2")
+#: Training steps per drawn frame that the Lab offers.
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,14 @@ class MLP:
 
     def loss_and_gradients(self, X: np.ndarray, y: np.ndarray) -> tuple[float, dict]:
         """Mean loss over the batch and its gradient for every weight and bias."""
-        run = self.forward(X)
+        return self.backward(self.forward(X), y)
+
+    def pass_loss(self, run: Pass, y: np.ndarray) -> float:
+        """The mean loss of a forward pass already made."""
+        return self._loss(run.pre[-1], self._targets(y, len(run.pre[-1])))
+
+    def backward(self, run: Pass, y: np.ndarray) -> tuple[float, dict]:
+        """Backpropagation through a forward pass already made: (loss, gradients)."""
         y = self._targets(y, len(run.inputs[0]))
         logits = run.pre[-1]
         n = len(logits)

@@ -71,6 +71,8 @@ def run(options: Options) -> int:
     app = application()
     window = make_window(options)
     window.show()
+    if options.speed:
+        window.lab_controls.speed.setCurrentIndex(window.lab_controls.speed.findData(options.speed))
     if options.train:
         window.lab.play(steps=options.train)  # the same timer path as the Play button
     if options.screenshot:

@@ -13,7 +13,6 @@ from act_gui.core.lab import LabConfig, RunHistory
 
 FRAME_MS = 16  # about 60 frames per second
 MAX_PINNED = 4
-SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
 class LabController(QObject):

@@ -8,22 +8,24 @@ optimiser). Controls are refreshed from the controller's config with signals blo
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox,
-                               QVBoxLayout, QWidget)
+                               QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider,
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from act_gui.core import datasets
 from act_gui.core.activations import REGISTRY
 from act_gui.core.diagnostics import Stats
-from act_gui.core.lab import MAX_HIDDEN_LAYERS, MAX_WIDTH
+from act_gui.core.lab import MAX_HIDDEN_LAYERS, MAX_WIDTH, SPEEDS
 from act_gui.core.network import INITS
 from act_gui.core.training import LR_RANGE
-from act_gui.qt.lab_controller import SPEEDS, LabController
+from act_gui.qt.lab_controller import LabController
 from act_gui.qt.param_control import ParamControl
 
 LOG_STEPS = 500
+STATUS_INTERVAL = 0.1  # seconds between status-line updates while playing
 
 
 def lr_to_slider(lr: float) -> int:
@@ -58,11 +60,15 @@ class LabControls(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.param_controls: list[ParamControl] = []
+        self._shown_at = 0.0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._run_buttons())
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # A fixed two-line box: new text every frame must not re-lay out the whole panel.
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #D55E00; font-weight: 600;")
@@ -286,6 +292,10 @@ class LabControls(QWidget):
             self.param_controls.append(control)
 
     def _on_stats_changed(self, stats: Stats) -> None:
+        now = time.monotonic()
+        if self.controller.playing and not stats.diverged and now - self._shown_at < STATUS_INTERVAL:
+            return  # numbers changing 60 times a second cannot be read, only paid for
+        self._shown_at = now
         self.status.setText(status_text(stats))
         if stats.diverged:
             self.warning.setText(f"Training diverged at step {stats.diverged_at:,}: the loss became "
@@ -295,6 +305,9 @@ class LabControls(QWidget):
             self.warning.clear()
 
     def _on_playing_changed(self, playing: bool) -> None:
+        if not playing:
+            self._shown_at = 0.0
+            self._on_stats_changed(self.controller.stats)  # the final numbers, exactly
         with QSignalBlocker(self.play_button):
             self.play_button.setChecked(playing)
         self.play_button.setText("Pause" if playing else "Play")

@@ -6,6 +6,8 @@ All items are created once (ghosts when a run is pinned) and updated with ``setD
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -21,6 +23,9 @@ DEAD, SATURATED = "#D55E00", "#E69F00"
 CLASS_COLOURS = ("#D55E00", "#0072B2")  # label 0, label 1
 SURFACE_TINTS = ("#F2B894", "#93C3E6")
 GHOST_ALPHA = 110
+#: While playing, the history curves redraw at most 30 times a second (they grow by a
+#: pixel at a time); the decision surface and the network picture keep every frame.
+CURVE_INTERVAL = 1 / 30
 
 
 def surface_grid(X: np.ndarray, resolution: int = SURFACE_RESOLUTION, margin: float = 0.15):
@@ -33,6 +38,21 @@ def surface_grid(X: np.ndarray, resolution: int = SURFACE_RESOLUTION, margin: fl
     return xs, ys, np.column_stack([gx.ravel(), gy.ravel()])
 
 
+def nice_ceiling(value: float) -> float:
+    """The next of 1, 2, 5 × 10^k at or above ``value``: axis ends that rarely change."""
+    power = 10 ** np.floor(np.log10(value))
+    return float(next(m * power for m in (1, 2, 5, 10) if m * power >= value))
+
+
+def decades(*series: np.ndarray) -> tuple[float, float]:
+    """Whole powers of ten (as log10 values) enclosing every positive finite value."""
+    values = np.concatenate([s[np.isfinite(s) & (s > 0)] for s in series]) if series else np.array([])
+    if values.size == 0:
+        return -3.0, 0.0
+    lo, hi = np.floor(np.log10(values.min())), np.ceil(np.log10(values.max()))
+    return float(lo), float(max(hi, lo + 1))
+
+
 class LabPlots(pg.GraphicsLayoutWidget):
     def __init__(self, controller: LabController, theme: Theme, parent=None) -> None:
         super().__init__(parent)
@@ -41,15 +61,18 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.loss_plot.setLogMode(y=True)
         self.units_plot = self._plot(0, 1, "Dead &amp; saturated %", "step")
         self.units_plot.setYRange(0, 100, padding=0.02)
-        self.units_plot.enableAutoRange(axis="y", enable=False)
         self.grad_plot = self._plot(1, 0, "‖dL/dW‖ per layer", "step")
         self.grad_plot.setLogMode(y=True)
         self.fit_plot = self._plot(1, 1, "Decision surface", "")
+        for plot in (self.loss_plot, self.units_plot, self.grad_plot):
+            plot.disableAutoRange()  # see _set_ranges
         self.fit_plot.setAspectLocked(True)
         self.train_curve = self.loss_plot.plot(name="train", pen=pg.mkPen(TRAIN, width=2))
         self.test_curve = self.loss_plot.plot(name="test", pen=pg.mkPen(TEST, width=2, style=Qt.DashLine))
         self.dead_curve = self.units_plot.plot(name="dead", pen=pg.mkPen(DEAD, width=2))
         self.saturated_curve = self.units_plot.plot(name="saturated", pen=pg.mkPen(SATURATED, width=2))
+        for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve):
+            curve.setDownsampling(auto=True, method="peak")  # long runs: ≤ a few points per pixel
         self.grad_curves: list[pg.PlotDataItem] = []
         self.ghosts: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
         self.surface = pg.ImageItem()
@@ -64,6 +87,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
         controller.stats_changed.connect(self._on_stats_changed)
         controller.run_reset.connect(lambda _reason: self._on_run_reset())
         controller.pins_changed.connect(self._on_pins_changed)
+        controller.playing_changed.connect(lambda playing: playing or self._redraw_now())
+        self._drawn_at = 0.0
         self._on_run_reset()
         self._on_stats_changed(controller.stats)
 
@@ -75,6 +100,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
         if x_label:
             plot.setLabel("bottom", x_label)
         plot.addLegend(offset=(-8, 8))
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).setStyle(maxTickLevel=0)  # grid at labelled ticks only
         return plot
 
     def set_theme(self, theme: Theme) -> None:
@@ -97,7 +124,9 @@ class LabPlots(pg.GraphicsLayoutWidget):
         layers = len(trainer.net.weights)
         while len(self.grad_curves) < layers:
             index = len(self.grad_curves)
-            self.grad_curves.append(self.grad_plot.plot(name=f"W{index + 1}"))
+            curve = self.grad_plot.plot(name=f"W{index + 1}")
+            curve.setDownsampling(auto=True, method="peak")
+            self.grad_curves.append(curve)
         for index, curve in enumerate(self.grad_curves):
             visible = index < layers
             curve.setVisible(visible)
@@ -151,8 +180,14 @@ class LabPlots(pg.GraphicsLayoutWidget):
 
     # --- per frame -----------------------------------------------------------------------
     def _on_stats_changed(self, stats: Stats) -> None:
+        now = time.monotonic()
+        if self.controller.playing and now - self._drawn_at < CURVE_INTERVAL:
+            self._update_fit()  # the decision surface animates every frame
+            return
+        self._drawn_at = now
         history = self.controller.history
         steps = history.column("step")
+        self._set_ranges(steps)
         self.train_curve.setData(steps, self._positive(history.column("train_loss")))
         self.test_curve.setData(steps, self._positive(history.column("test_loss")))
         self.dead_curve.setData(steps, 100 * history.column("dead_fraction"))
@@ -160,6 +195,10 @@ class LabPlots(pg.GraphicsLayoutWidget):
         for layer, curve in enumerate(self.grad_curves[:history.layers]):
             curve.setData(steps, self._positive(history.grad_norms(layer)))
         self._update_fit()
+
+    def _redraw_now(self) -> None:
+        self._drawn_at = 0.0
+        self._on_stats_changed(self.controller.stats)
 
     def _update_fit(self) -> None:
         net = self.controller.trainer.net
@@ -169,6 +208,23 @@ class LabPlots(pg.GraphicsLayoutWidget):
             self.surface.setImage(prediction.reshape(SURFACE_RESOLUTION, SURFACE_RESOLUTION), levels=(0.0, 1.0))
         else:
             self.fit_curve.setData(self._grid[:, 0], prediction)
+
+    def _set_ranges(self, steps: np.ndarray) -> None:
+        """Axis ranges that change in jumps, not every frame.
+
+        An axis redraws its ticks and grid whenever its range moves; auto-ranging moved
+        all of them on every frame, which cost more than everything else in the frame.
+        """
+        span = nice_ceiling(max(float(steps[-1]) if len(steps) else 0.0, 10.0))
+        history = self.controller.history
+        ranges = [(self.loss_plot, decades(history.column("train_loss"), history.column("test_loss"))),
+                  (self.grad_plot, decades(*(history.grad_norms(i) for i in range(history.layers))))]
+        for plot in (self.loss_plot, self.units_plot, self.grad_plot):
+            if plot.viewRange()[0] != [0.0, span]:
+                plot.setXRange(0.0, span, padding=0)
+        for plot, (lo, hi) in ranges:
+            if [round(v, 6) for v in plot.viewRange()[1]] != [lo, hi]:
+                plot.setYRange(lo, hi, padding=0)
 
     @staticmethod
     def _positive(values: np.ndarray) -> np.ndarray:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsScene,
-                               QGraphicsSimpleTextItem, QGraphicsView)
+                               QGraphicsSimpleTextItem, QGraphicsView, QToolTip)
 
 from act_gui.core.diagnostics import Stats
 from act_gui.qt.lab_controller import LabController
@@ -26,10 +26,28 @@ FIRING_MAP = pg.colormap.get("viridis")
 ROLE = 0  # QGraphicsItem.data key: ("unit", layer, index) or ("layer", layer)
 
 
-def edge_style(weights: np.ndarray, largest: float) -> tuple[np.ndarray, np.ndarray]:
-    """(width, opacity 0-255) per weight: both grow with |w| relative to the largest."""
+EDGE_LEVELS = 16
+
+
+def edge_levels(weights: np.ndarray, largest: float) -> np.ndarray:
+    """Each weight's style as a signed level: sign of w × (1 + bucket of |w| / largest).
+
+    Edges are drawn in a few widths and shades; quantising lets a frame restyle only
+    the edges whose look actually changed, and share one pen per level.
+    """
     share = np.abs(weights) / largest if largest > 0 else np.zeros_like(weights)
-    return 0.6 + 5.0 * share, (50 + 205 * share).astype(int)
+    level = 1 + np.minimum((share * EDGE_LEVELS).astype(int), EDGE_LEVELS - 1)
+    return np.where(weights >= 0, level, -level)
+
+
+def _edge_pen(level: int) -> QPen:
+    share = (abs(level) - 0.5) / EDGE_LEVELS
+    colour = QColor(POSITIVE if level > 0 else NEGATIVE)
+    colour.setAlpha(int(50 + 205 * share))
+    return QPen(colour, 0.6 + 5.0 * share)
+
+
+EDGE_PENS = {level: _edge_pen(level) for level in range(-EDGE_LEVELS, EDGE_LEVELS + 1) if level}
 
 
 class NetworkView(QGraphicsView):
@@ -64,6 +82,7 @@ class NetworkView(QGraphicsView):
         xs = np.linspace(90, SCENE_W - 90, len(sizes))
         self.positions = [[(x, y) for y in self._column(n)] for x, n in zip(xs, sizes)]
         self.edges = [self._edge_items(a, b) for a, b in zip(self.positions[:-1], self.positions[1:])]
+        self.edge_levels = [np.zeros(items.shape, dtype=int) for items in self.edges]
         self.nodes, self.crosses = [], {}
         for layer, column in enumerate(self.positions):
             self.nodes.append([self._node(layer, i, x, y) for i, (x, y) in enumerate(column)])
@@ -130,12 +149,11 @@ class NetworkView(QGraphicsView):
         if not self.nodes or len(self.nodes) != len(stats.weights) + 1:
             return
         largest = max(float(np.abs(w).max()) for w in stats.weights) or 1.0
-        for items, weights in zip(self.edges, stats.weights):
-            widths, alphas = edge_style(weights, largest)
-            for (i, j), line in np.ndenumerate(items):
-                colour = QColor(POSITIVE if weights[i, j] >= 0 else NEGATIVE)
-                colour.setAlpha(int(alphas[i, j]))
-                line.setPen(QPen(colour, float(widths[i, j])))
+        for items, shown, weights in zip(self.edges, self.edge_levels, stats.weights):
+            levels = edge_levels(weights, largest)
+            for i, j in zip(*np.nonzero(levels != shown)):
+                items[i, j].setPen(EDGE_PENS[int(levels[i, j])])
+            shown[:] = levels
         for layer in range(len(stats.dead)):
             for unit, node in enumerate(self.nodes[layer + 1]):
                 self._style_unit(node, stats, layer, unit)
@@ -154,12 +172,27 @@ class NetworkView(QGraphicsView):
         node.setPen(pen)
         for line in self.crosses[(layer, unit)]:
             line.setVisible(dead)
+
+    def unit_summary(self, layer: int, unit: int) -> str:
+        """The hover text of a hidden unit, from the latest statistics."""
+        stats = self.controller.stats
+        dead, saturated = bool(stats.dead[layer][unit]), bool(stats.saturated[layer][unit])
         pre = stats.preactivations[layer][:, unit]
         state = "dead (f′ = 0 for every sample)" if dead else ("saturated" if saturated else "active")
-        node.setToolTip(f"Layer {layer + 1}, unit {unit + 1}: {state}\n"
-                        f"mean activation {stats.firing_rates[layer][unit]:.4g}\n"
-                        f"pre-activation z: mean {pre.mean():.3g}, range {pre.min():.3g} … {pre.max():.3g}\n"
-                        "Click to see its z values on the Explorer plots")
+        return (f"Layer {layer + 1}, unit {unit + 1}: {state}\n"
+                f"mean activation {stats.firing_rates[layer][unit]:.4g}\n"
+                f"pre-activation z: mean {pre.mean():.3g}, range {pre.min():.3g} … {pre.max():.3g}\n"
+                "Click to see its z values on the Explorer plots")
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt's name)
+        # Hover text is composed when asked for, not on every frame for every unit.
+        if event.type() == QEvent.ToolTip:
+            item = self.itemAt(event.pos())
+            role = item.data(ROLE) if item is not None else None
+            if role and role[0] == "unit":
+                QToolTip.showText(event.globalPos(), self.unit_summary(role[1], role[2]), self)
+                return True
+        return super().viewportEvent(event)
 
     # --- interaction ---------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
