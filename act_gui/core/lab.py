@@ -95,6 +95,22 @@ class LabConfig:
         data["layer_activations"] = list(self.layer_activations) if self.layer_activations else None
         return data
 
+    @classmethod
+    def from_dict(cls, data) -> "LabConfig":
+        """The configuration ``data`` describes; ValueError/TypeError if it is not one."""
+        if not isinstance(data, dict) or set(data) - {f.name for f in fields(cls)}:
+            raise ValueError("not a Network Lab configuration")
+        data = dict(data)
+        if data.get("layer_activations") is not None:
+            data["layer_activations"] = tuple(data["layer_activations"])
+        if not isinstance(data.get("activation_params", {}), dict):
+            raise ValueError("activation parameters must be a mapping")
+        config = cls(**data)
+        for name in ("hidden_layers", "width", "points", "seed"):
+            if not isinstance(getattr(config, name), int) or isinstance(getattr(config, name), bool):
+                raise TypeError(f"{name} must be a whole number")
+        return config
+
 
 class RunHistory:
     """Per-frame records of one run: step, losses, unit fractions, gradient norms."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
 
 from act_gui import __version__
 from act_gui.core import activations
+from act_gui.core.lab import LabConfig
 from act_gui.qt import export, settings as stored
 from act_gui.qt.actions import build_actions
 from act_gui.qt.details_panel import DetailsPanel
@@ -47,7 +49,7 @@ class MainWindow(QMainWindow):
         startup_problems = self._restore_state()
 
         self.plots = ExplorerPlots(self.state, self.theme)
-        self.lab = LabController(parent=self)
+        self.lab = LabController(self._restore_lab_config(startup_problems), parent=self)
         self.network_view = NetworkView(self.lab, self.theme)
         self.lab_plots = LabPlots(self.lab, self.theme)
         self.lab_controls = LabControls(self.lab)
@@ -277,6 +279,17 @@ class MainWindow(QMainWindow):
             problems += self.state.from_dict(data)
         return problems
 
+    def _restore_lab_config(self, problems: list[str]) -> LabConfig:
+        data, read_problems = stored.read_json(self.settings, "lab/config")
+        problems += read_problems
+        if data is None:
+            return LabConfig()
+        try:
+            return LabConfig.from_dict(data)
+        except (ValueError, TypeError, KeyError) as error:
+            problems.append(f"Network Lab: {error}")
+            return LabConfig()
+
     def _restore_geometry(self) -> None:
         geometry = stored.read_bytes(self.settings, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -307,6 +320,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         stored.write_state(self.settings, self.state.to_dict())
+        self.settings.setValue("lab/config", json.dumps(self.lab.config.to_dict()))
         self.settings.setValue("view/theme", self.theme.name)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())

@@ -54,3 +54,14 @@ def read_theme(settings: QSettings) -> str:
 def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
     value = settings.value(key)
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def read_json(settings: QSettings, key: str) -> tuple[Any, list[str]]:
+    """A JSON value stored under ``key`` (None if absent) and any problem reading it."""
+    raw = settings.value(key)
+    if raw is None:
+        return None, []
+    try:
+        return json.loads(str(raw)), []
+    except ValueError:
+        return None, [f"the saved {key.split('/')[0]} settings were unreadable"]

@@ -49,3 +49,23 @@ def test_partly_bad_settings_keep_the_good_parts_and_say_so(make_window, isolate
     assert window.state.current == "tanh"
     assert window.state.params("elu")["alpha"] == 1.0
     assert "ignored" in window.statusBar().currentMessage()
+
+
+def test_network_lab_settings_are_restored(make_window):
+    first = make_window()
+    first.lab.apply(activation="relu", width=5, lr=1.0, dataset="moons")
+    first.close()
+    second = make_window()
+    assert second.lab.config.activation == "relu" and second.lab.config.width == 5
+    assert second.lab.trainer.net.sizes == [2, 5, 5, 1] and second.lab.trainer.lr == 1.0
+
+
+@pytest.mark.parametrize("saved", ['{"width": 99}', '{"width": "wide"}', '{"bogus": 1}', '[1]',
+                                   '{"activation": "nope"}', '{"lr": 1e9}', "{broken"])
+def test_bad_network_lab_settings_fall_back_to_defaults(make_window, isolated_settings, saved):
+    settings = open_settings(isolated_settings)
+    settings.setValue("lab/config", saved)
+    settings.sync()
+    window = make_window()
+    assert window.lab.config.width == 8 and window.lab.trainer.net.sizes == [2, 8, 8, 1]
+    assert "ignored" in window.statusBar().currentMessage()
