@@ -50,6 +50,7 @@ def make_window(options: Options) -> MainWindow:
 def save_screenshot(window: MainWindow, path: str) -> int:
     """Render the shown window into a PNG; exit status 0 on success."""
     app = QApplication.instance()
+    window.lab_plots  # noqa: B018 (built on first use; the picture must show them)
     for _ in range(3):  # let layouts settle and the plots paint
         app.processEvents()
     if not window.grab().save(path, "PNG"):

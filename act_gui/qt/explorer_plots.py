@@ -38,13 +38,14 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self.theme = theme
         self.samples: dict[str, curves.Curve] = {}
         self._peaks: dict[tuple, float] = {}
-        self.f_plot = self.addPlot(row=0, col=0)
-        self.df_plot = self.addPlot(row=1, col=0)
+        # No context menus (they are never shown; building them was a tenth of start-up).
+        self.f_plot = self.addPlot(row=0, col=0, enableMenu=False)
+        self.df_plot = self.addPlot(row=1, col=0, enableMenu=False)
         self.df_plot.setXLink(self.f_plot)
         self.curve_items: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         self.regions: list[pg.LinearRegionItem] = []
         self._build_decorations()
-        self.set_theme(theme)
+        self.set_theme(theme, redraw=False)
 
         state.current_changed.connect(self._on_shown_changed)
         state.overlays_changed.connect(self._on_shown_changed)
@@ -54,7 +55,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self.f_plot.getViewBox().sigXRangeChanged.connect(self._on_view_x_changed)
         self.f_plot.getViewBox().sigYRangeChanged.connect(lambda *_: self._place_probe_text())
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self._on_z_range_changed()
+        self._show_z_range()
         self._on_shown_changed()
 
     # --- construction --------------------------------------------------------------------
@@ -62,7 +63,6 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         for plot, name in ((self.f_plot, "f(z)"), (self.df_plot, "f′(z)")):
             plot.setLabel("left", name)
             plot.setLabel("bottom", "z")
-            plot.setMenuEnabled(False)
             plot.hideButtons()  # the auto-range "A": Reset view does that job here
             plot.enableAutoRange(axis="y")
             plot.setAutoVisible(y=True)
@@ -97,7 +97,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self.probe_text.setZValue(50)
         self.f_plot.addItem(self.probe_text, ignoreBounds=True)
 
-    def set_theme(self, theme: Theme) -> None:
+    def set_theme(self, theme: Theme, redraw: bool = True) -> None:
         self.theme = theme
         self.setBackground(theme.plot_background)
         fg = theme.plot_foreground
@@ -126,7 +126,8 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self.probe_text.border = pg.mkPen(fg, width=1)
         for region in self.regions:
             self._style_region(region, region.kind)
-        self._on_shown_changed()
+        if redraw:
+            self._on_shown_changed()
 
     # --- state -> plots ------------------------------------------------------------------
     def _on_shown_changed(self, *_args) -> None:
@@ -153,11 +154,14 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             self._resample([act_id])
 
     def _on_z_range_changed(self) -> None:
+        self._show_z_range()
+        self._resample(self.state.shown())
+
+    def _show_z_range(self) -> None:
         lo, hi = self.state.z_range
         with QSignalBlocker(self.f_plot.getViewBox()):
             self.f_plot.setXRange(lo, hi, padding=0)
         self.df_plot.setXRange(lo, hi, padding=0)  # the link would only follow a signal
-        self._resample(self.state.shown())
 
     def _on_probe_changed(self) -> None:
         for line in self.probe_lines:

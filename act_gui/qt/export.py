@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyqtgraph.exporters as exporters
-from PySide6.QtGui import QPainter
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView
 
 from act_gui.core import curves
@@ -17,7 +15,12 @@ from act_gui.qt.explorer_plots import ExplorerPlots
 MIN_EXPORT_WIDTH = 1920
 
 
+# pyqtgraph's exporters and QtSvg are imported when first used: together they were a
+# twentieth of start-up, for a menu item most sessions never touch.
+
 def export_png(plots: ExplorerPlots, path: str | Path) -> None:
+    import pyqtgraph.exporters as exporters
+
     exporter = exporters.ImageExporter(plots.ci)
     width = max(MIN_EXPORT_WIDTH, int(plots.ci.width()))
     exporter.parameters()["width"] = width
@@ -25,6 +28,8 @@ def export_png(plots: ExplorerPlots, path: str | Path) -> None:
 
 
 def export_svg(plots: ExplorerPlots, path: str | Path) -> None:
+    import pyqtgraph.exporters as exporters
+
     try:
         _replace(path, exporters.SVGExporter(plots.ci).export)
     except ValueError:
@@ -40,6 +45,8 @@ def render_svg(view: QGraphicsView, path: str) -> None:
     The generator must use the screen's resolution, or text (laid out in screen pixels)
     and the plot geometry end up scaled differently.
     """
+    from PySide6.QtSvg import QSvgGenerator
+
     generator = QSvgGenerator()
     generator.setFileName(path)
     generator.setSize(view.size())

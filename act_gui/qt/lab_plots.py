@@ -94,8 +94,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
 
     def _plot(self, row: int, col: int, title: str, x_label: str) -> pg.PlotItem:
         # Short titles: a long one sets the plot's minimum width and crowds a laptop screen.
-        plot = self.addPlot(row=row, col=col, title=title)
-        plot.setMenuEnabled(False)
+        plot = self.addPlot(row=row, col=col, title=title, enableMenu=False)
         plot.hideButtons()
         if x_label:
             plot.setLabel("bottom", x_label)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QScrollArea, QSplitter)
@@ -37,6 +37,21 @@ COMPACT_DOCK_WIDTH = 330
 MESSAGE_MS = 8000
 
 
+class FirstPaintPlaceholder(QLabel):
+    """Stands in for a slow widget: once it has been painted, ``build`` runs (once)."""
+
+    def __init__(self, text: str, build) -> None:
+        super().__init__(text)
+        self.setAlignment(Qt.AlignCenter)
+        self._build = build
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self._build is not None:
+            build, self._build = self._build, None
+            QTimer.singleShot(0, build)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, theme: str | None = None) -> None:
         super().__init__()
@@ -51,7 +66,7 @@ class MainWindow(QMainWindow):
         self.plots = ExplorerPlots(self.state, self.theme)
         self.lab = LabController(self._restore_lab_config(startup_problems), parent=self)
         self.network_view = NetworkView(self.lab, self.theme)
-        self.lab_plots = LabPlots(self.lab, self.theme)
+        self._lab_plots: LabPlots | None = None  # built once the window is on screen
         self.lab_controls = LabControls(self.lab)
         self.setCentralWidget(self._central_area())
         self.function_panel = FunctionPanel(self.state, self.theme)
@@ -95,8 +110,9 @@ class MainWindow(QMainWindow):
         """Explorer plots on the left; the network and its training plots on the right."""
         lab = QSplitter(Qt.Vertical)
         lab.addWidget(self.network_view)
-        lab.addWidget(self.lab_plots)
+        lab.addWidget(FirstPaintPlaceholder("Preparing the training plots…", lambda: self.lab_plots))
         lab.setSizes([400, 500])
+        self.lab_splitter = lab
         central = QSplitter(Qt.Horizontal)
         central.addWidget(self.plots)
         central.addWidget(lab)
@@ -181,7 +197,8 @@ class MainWindow(QMainWindow):
         self.plots.set_theme(self.theme)
         self.function_panel.set_theme(self.theme)
         self.network_view.set_theme(self.theme)
-        self.lab_plots.set_theme(self.theme)
+        if self._lab_plots is not None:
+            self._lab_plots.set_theme(self.theme)
         self.actions[f"theme_{name}"].setChecked(True)
 
     def zoom(self, factor: float) -> None:
@@ -296,6 +313,19 @@ class MainWindow(QMainWindow):
             self.resize(*DEFAULT_SIZE)
         dock_state = stored.read_bytes(self.settings, "window/state")
         self._layout_restored = dock_state is not None and self.restoreState(dock_state)
+
+    @property
+    def lab_plots(self) -> LabPlots:
+        """The training plots, built on first use.
+
+        Their four plots are the costliest widgets of the window, so the first paint does
+        not wait for them: a placeholder stands in their place and asks for them once it
+        has been painted (a tenth of a second later).
+        """
+        if self._lab_plots is None:
+            self._lab_plots = LabPlots(self.lab, self.theme)
+            self.lab_splitter.replaceWidget(1, self._lab_plots).deleteLater()
+        return self._lab_plots
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
