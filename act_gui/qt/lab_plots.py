@@ -90,6 +90,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         controller.playing_changed.connect(lambda playing: playing or self._redraw_now())
         self._drawn_at = 0.0
         self._on_run_reset()
+        self._on_pins_changed()
         self._on_stats_changed(controller.stats)
 
     def _plot(self, row: int, col: int, title: str, x_label: str) -> pg.PlotItem:
