@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 
 from act_gui.core.diagnostics import Stats
 from act_gui.core.lab import RunHistory
@@ -107,6 +107,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.setBackground(theme.plot_background)
+        if self._grid is not None:  # not while being built: the layer curves come later
+            self._on_run_reset()
         for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
             plot.titleLabel.setAttr("color", theme.plot_foreground)
             plot.setTitle(plot.titleLabel.text)
@@ -132,7 +134,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
             curve.setVisible(visible)
             # From the input side (dark) to the output side (light): vanishing shows as a
             # dark curve far below the light ones.
-            colour = pg.colormap.get("viridis").map(index / max(1, layers - 1) * 0.85, mode="qcolor")
+            lo, hi = self.theme.sequence_range
+            colour = pg.colormap.get("viridis").map(lo + (hi - lo) * index / max(1, layers - 1), mode="qcolor")
             curve.setPen(pg.mkPen(colour, width=2))
             if not visible:
                 curve.setData([], [])
@@ -148,7 +151,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         if classification:
             xs, ys, grid = surface_grid(data.X_train)
             self._grid = grid
-            self.surface.setRect(xs[0], ys[0], xs[-1] - xs[0], ys[-1] - ys[0])
+            self._surface_rect = QRectF(xs[0], ys[0], xs[-1] - xs[0], ys[-1] - ys[0])
             brushes = [pg.mkBrush(CLASS_COLOURS[int(label)]) for label in data.y_test]
             self.points.setData(data.X_test[:, 0], data.X_test[:, 1], brush=brushes)
         else:
@@ -206,6 +209,9 @@ class LabPlots(pg.GraphicsLayoutWidget):
             prediction = net.predict(self._grid)
         if self.controller.trainer.dataset.task == "classification":
             self.surface.setImage(prediction.reshape(SURFACE_RESOLUTION, SURFACE_RESOLUTION), levels=(0.0, 1.0))
+            # After setImage: the rect maps image pixels to data units, so it needs the
+            # image's size (set before the first image, it scaled a 1×1 one).
+            self.surface.setRect(self._surface_rect)
         else:
             self.fit_curve.setData(self._grid[:, 0], prediction)
 

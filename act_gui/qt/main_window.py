@@ -265,8 +265,9 @@ class MainWindow(QMainWindow):
         low, high = (float(v) for v in np.percentile(samples, [0.5, 99.5]))
         if low < lo or high > hi:
             margin = 0.1 * max(high - low, 1.0)
+            # Whole numbers: "z from −10 to 10" reads better than "−9.6966 to 9.7214".
             try:
-                self.state.set_z_range(min(lo, low - margin), max(hi, high + margin))
+                self.state.set_z_range(min(lo, np.floor(low - margin)), max(hi, np.ceil(high + margin)))
             except ValueError:
                 pass  # samples beyond ±1e6: the readout still says where they are
 

@@ -30,6 +30,9 @@ class Theme:
     text: str
     highlight: str
     histogram: tuple[int, int, int, int] = (0, 114, 178, 70)
+    #: The part of the viridis scale used for per-layer curves: its dark end vanishes on
+    #: a black background, its yellow end on a white one.
+    sequence_range: tuple[float, float] = (0.0, 0.85)
 
     def curve_colour(self, slot: int) -> str:
         return self.curves[slot % len(self.curves)]
@@ -54,7 +57,8 @@ THEMES = {
     # which would vanish on a darker Base.
     "dark": Theme("dark", "#161616", "#E0E0E0", 0.3, OKABE_ITO_DARK,
                   (160, 160, 160, 60), (230, 159, 0, 90),
-                  "#262626", "#333333", "#E6E6E6", "#2F7FBF"),
+                  "#262626", "#333333", "#E6E6E6", "#2F7FBF",
+                  histogram=(86, 180, 233, 120), sequence_range=(0.3, 1.0)),
 }
 DEFAULT_THEME = "light"
 

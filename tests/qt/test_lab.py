@@ -202,3 +202,14 @@ def test_twenty_thousand_animated_steps_exit_cleanly(tmp_path):
                              "--screenshot", str(shot)], env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.is_file()
+
+
+def test_decision_surface_covers_the_data(qtbot, window, lab):
+    lab.step(200)
+    surface = window.lab_plots.surface
+    rect = surface.mapRectToParent(surface.boundingRect())
+    X = lab.trainer.dataset.X_train
+    assert rect.left() < X[:, 0].min() and rect.right() > X[:, 0].max()
+    assert rect.width() < 2 * (X[:, 0].max() - X[:, 0].min())
+    expected = lab.trainer.net.predict(window.lab_plots._grid).reshape(surface.image.shape)
+    np.testing.assert_allclose(surface.image, expected)
