@@ -24,146 +24,11 @@ import math
 import numpy as np
 
 from act_gui.core import numerics as nm
+from act_gui.core import kernels as k
 from act_gui.core.activation_types import Activation, ParamSpec, Properties
+from act_gui.core.kernels import SELU_ALPHA, SELU_SCALE
 
 INF = math.inf
-SELU_ALPHA = 1.6732632423543772848170429916717
-SELU_SCALE = 1.0507009873554804934193349852946
-GELU_TANH_C = math.sqrt(2.0 / math.pi)
-GELU_TANH_A = 0.044715
-#: |z| beyond which the tanh-GELU's cubic is clipped (its sigmoid is exactly 0 or 1).
-_CUBIC_CLIP = 1e5
-
-
-def _ones(z):
-    return np.ones_like(z)
-
-
-def _zeros(z):
-    return np.zeros_like(z)
-
-
-# --- rectifiers -------------------------------------------------------------------------
-
-def _leaky(z, slope):
-    return np.where(z > 0, z, slope * z)
-
-
-def _leaky_prime(z, slope):
-    return np.where(z > 0, 1.0, slope)
-
-
-def _negative_part(z, inner):
-    """inner · min(z, 0), floored where e^{...} is already 0 so it cannot overflow."""
-    return np.maximum(np.minimum(z, 0.0), -800.0 / inner) * inner
-
-
-def _elu(z, alpha, scale=1.0, inner=1.0):
-    """PyTorch's ELU family: scale·(max(0,z) + min(0, alpha·(e^{inner·z} − 1)))."""
-    neg = _negative_part(z, inner)
-    return scale * np.where(z > 0, z, alpha * np.expm1(neg))
-
-
-def _elu_prime(z, alpha, scale=1.0, inner=1.0):
-    neg = _negative_part(z, inner)
-    return scale * np.where(z > 0, 1.0, alpha * inner * np.exp(neg))
-
-
-def _softplus_arg(z, beta, threshold):
-    """(βz capped at the threshold, whether βz is beyond it): PyTorch's linear switch."""
-    bz = beta * np.clip(z, -1e300, 1e300)
-    return np.minimum(bz, threshold), bz > threshold
-
-
-def _softplus(z, beta, threshold):
-    bz, linear = _softplus_arg(z, beta, threshold)
-    return np.where(linear, z, nm.softplus(bz) / beta)
-
-
-def _softplus_prime(z, beta, threshold):
-    bz, linear = _softplus_arg(z, beta, threshold)
-    return np.where(linear, 1.0, nm.sigmoid(bz))
-
-
-# --- smooth ------------------------------------------------------------------------------
-
-def _gelu_tanh_arg(z):
-    """2u with u = √(2/π)(z + a z³), so that 1 + tanh(u) = 2σ(2u) (no cancellation)."""
-    zc = np.clip(z, -_CUBIC_CLIP, _CUBIC_CLIP)
-    return 2.0 * GELU_TANH_C * (zc + GELU_TANH_A * zc**3), zc
-
-
-def _gelu_tanh(z):
-    two_u, _ = _gelu_tanh_arg(z)
-    return z * nm.sigmoid(two_u)
-
-
-def _gelu_tanh_prime(z):
-    two_u, zc = _gelu_tanh_arg(z)
-    du = 2.0 * GELU_TANH_C * (1.0 + 3.0 * GELU_TANH_A * zc * zc)
-    return nm.sigmoid(two_u) + zc * du * nm.sigmoid_prime(two_u)
-
-
-def _mish_parts(z):
-    """tanh(softplus(z)) and sech²(softplus(z)) without cancellation on either tail.
-
-    With q = (1 + e^z)²: tanh(softplus) = (q − 1)/(q + 1) and sech² = 4q/(q + 1)².
-    For z ≤ 0 write q − 1 = w = e(2 + e) with e = e^z; for z > 0 use r = 1/q.
-    """
-    neg = z <= 0
-    e_neg = np.exp(np.minimum(z, 0.0))
-    w = e_neg * (2.0 + e_neg)
-    e_pos = np.exp(-np.maximum(z, 0.0))
-    r = (e_pos / (1.0 + e_pos)) ** 2
-    tsp = np.where(neg, w / (w + 2.0), (1.0 - r) / (1.0 + r))
-    sech2 = np.where(neg, 4.0 * (1.0 + w) / (w + 2.0) ** 2, 4.0 * r / (1.0 + r) ** 2)
-    return tsp, sech2
-
-
-def _mish(z):
-    return z * _mish_parts(z)[0]
-
-
-def _mish_prime(z):
-    tsp, sech2 = _mish_parts(z)
-    return tsp + z * sech2 * nm.sigmoid(z)
-
-
-def _tanhshrink(z):
-    """z − tanh z; its Taylor series near 0, where the subtraction would cancel."""
-    small = np.abs(z) < 0.1
-    s = np.where(small, z, 0.0)
-    s2 = s * s
-    coeffs = (1 / 3, -2 / 15, 17 / 315, -62 / 2835, 1382 / 155925, -21844 / 6081075,
-              929569 / 638512875)
-    series = np.zeros_like(s)
-    for c in reversed(coeffs):
-        series = series * s2 + c
-    return np.where(small, series * s * s2, z - np.tanh(z))
-
-
-def _inv_one_plus_square(z):
-    """1 / (1 + z²) without forming z² for huge |z|."""
-    a = np.abs(z)
-    big = a > 1.0
-    inv = 1.0 / np.where(big, a, 1.0)
-    small = np.where(big, 0.0, z)
-    return np.where(big, inv * inv / (1.0 + inv * inv), 1.0 / (1.0 + small * small))
-
-
-# --- hard --------------------------------------------------------------------------------
-
-def _inside(z, lo, hi):
-    """1 strictly inside (lo, hi), else 0: the autograd value at both corners."""
-    return ((z > lo) & (z < hi)).astype(np.float64)
-
-
-def _shrink_prime(z, lambd):
-    return (np.abs(z) > lambd).astype(np.float64)
-
-
-def _hardswish_prime(z):
-    return np.where(z < -3.0, 0.0, np.where(z <= 3.0, z / 3.0 + 0.5, 1.0))
 
 
 def _p(name, default, lo, hi, label):
@@ -199,7 +64,7 @@ _ENTRIES = [
     ),
     Activation(
         "identity", "Identity (linear)", "classic",
-        lambda z: z.copy(), _ones, (-INF, INF), (1.0, 1.0),
+        lambda z: z.copy(), k.ones, (-INF, INF), (1.0, 1.0),
         "f(z) = z", "f′(z) = 1",
         "No non-linearity at all: a network of identity units, however deep, can only "
         "draw a straight decision boundary. Useful as a baseline.",
@@ -208,7 +73,7 @@ _ENTRIES = [
     ),
     Activation(
         "binary_step", "Binary step", "classic",
-        lambda z: (z >= 0).astype(np.float64), _zeros, (0.0, 1.0), (0.0, 0.0),
+        lambda z: (z >= 0).astype(np.float64), k.zeros, (0.0, 1.0), (0.0, 0.0),
         "f(z) = 1 if z ≥ 0, else 0", "f′(z) = 0 (undefined at 0)",
         "The original perceptron's all-or-nothing unit. Its slope is zero everywhere, "
         "so gradient descent gets no signal at all: it cannot be trained by backprop.",
@@ -232,8 +97,8 @@ _ENTRIES = [
     ),
     Activation(
         "leaky_relu", "Leaky ReLU", "rectifiers",
-        lambda z, negative_slope: _leaky(z, negative_slope),
-        lambda z, negative_slope: _leaky_prime(z, negative_slope),
+        lambda z, negative_slope: k.leaky(z, negative_slope),
+        lambda z, negative_slope: k.leaky_prime(z, negative_slope),
         lambda negative_slope: (-INF if negative_slope > 0 else 0.0, INF),
         lambda negative_slope: (negative_slope, 1.0),
         "f(z) = z if z > 0, else s · z", "f′(z) = 1 if z > 0, else s",
@@ -246,7 +111,7 @@ _ENTRIES = [
     ),
     Activation(
         "prelu", "PReLU", "rectifiers",
-        lambda z, a: _leaky(z, a), lambda z, a: _leaky_prime(z, a),
+        lambda z, a: k.leaky(z, a), lambda z, a: k.leaky_prime(z, a),
         lambda a: (-INF if a > 0 else (INF if a < 0 else 0.0), INF),
         lambda a: (a, 1.0),
         "f(z) = z if z > 0, else a · z", "f′(z) = 1 if z > 0, else a",
@@ -259,7 +124,7 @@ _ENTRIES = [
     ),
     Activation(
         "relu6", "ReLU6", "rectifiers",
-        lambda z: np.clip(z, 0.0, 6.0), lambda z: _inside(z, 0.0, 6.0), (0.0, 6.0), (0.0, 0.0),
+        lambda z: np.clip(z, 0.0, 6.0), lambda z: k.inside(z, 0.0, 6.0), (0.0, 6.0), (0.0, 0.0),
         "relu6(z) = min(max(0, z), 6)", "relu6′(z) = 1 if 0 < z < 6, else 0",
         "ReLU capped at 6, popular in mobile networks for low-precision arithmetic. It "
         "has two flat zones, so units can get stuck on either side.",
@@ -269,7 +134,7 @@ _ENTRIES = [
     ),
     Activation(
         "elu", "ELU", "rectifiers",
-        lambda z, alpha: _elu(z, alpha), lambda z, alpha: _elu_prime(z, alpha),
+        lambda z, alpha: k.elu(z, alpha), lambda z, alpha: k.elu_prime(z, alpha),
         lambda alpha: (-alpha, INF), (0.0, 1.0),
         "f(z) = z if z > 0, else α(e^{z} − 1)", "f′(z) = 1 if z > 0, else α e^{z}",
         "Like ReLU for positive inputs, but bends smoothly down to −α for negative ones. "
@@ -282,7 +147,7 @@ _ENTRIES = [
     ),
     Activation(
         "selu", "SELU", "rectifiers",
-        lambda z: _elu(z, SELU_ALPHA, SELU_SCALE), lambda z: _elu_prime(z, SELU_ALPHA, SELU_SCALE),
+        lambda z: k.elu(z, SELU_ALPHA, SELU_SCALE), lambda z: k.elu_prime(z, SELU_ALPHA, SELU_SCALE),
         (-SELU_SCALE * SELU_ALPHA, INF), (0.0, SELU_SCALE),
         "f(z) = λz if z > 0, else λα(e^{z} − 1)", "f′(z) = λ if z > 0, else λα e^{z}",
         "A scaled ELU with fixed constants λ ≈ 1.0507 and α ≈ 1.6733, chosen so that, "
@@ -295,8 +160,8 @@ _ENTRIES = [
     ),
     Activation(
         "celu", "CELU", "rectifiers",
-        lambda z, alpha: _elu(z, alpha, inner=1.0 / alpha),
-        lambda z, alpha: _elu_prime(z, alpha, inner=1.0 / alpha),
+        lambda z, alpha: k.elu(z, alpha, inner=1.0 / alpha),
+        lambda z, alpha: k.elu_prime(z, alpha, inner=1.0 / alpha),
         lambda alpha: (-alpha, INF), (0.0, 1.0),
         "f(z) = z if z > 0, else α(e^{z/α} − 1)", "f′(z) = 1 if z > 0, else e^{z/α}",
         "ELU rescaled so that its slope is continuous at 0 for every α, not only α = 1.",
@@ -306,8 +171,8 @@ _ENTRIES = [
     ),
     Activation(
         "softplus", "Softplus", "rectifiers",
-        lambda z, beta, threshold: _softplus(z, beta, threshold),
-        lambda z, beta, threshold: _softplus_prime(z, beta, threshold),
+        lambda z, beta, threshold: k.softplus(z, beta, threshold),
+        lambda z, beta, threshold: k.softplus_prime(z, beta, threshold),
         (0.0, INF), (0.0, 1.0),
         "f(z) = (1/β) log(1 + e^{βz}); z once βz > threshold", "f′(z) = σ(βz); 1 once βz > threshold",
         "A smooth ReLU: its slope is the sigmoid. Larger β makes the corner sharper. Above "
@@ -330,7 +195,7 @@ _ENTRIES = [
     ),
     Activation(
         "gelu_tanh", "GELU (tanh approximation)", "smooth",
-        _gelu_tanh, _gelu_tanh_prime, (0.0, INF), (0.0, 1.0),
+        k.gelu_tanh, k.gelu_tanh_prime, (0.0, INF), (0.0, 1.0),
         "f(z) = ½ z (1 + tanh(√(2/π) (z + 0.044715 z^{3})))",
         "f′(z) = ½ (1 + tanh u) + ½ z (1 − tanh^{2} u) u′",
         "The fast approximation of GELU used by GPT-2; it differs from the exact GELU by "
@@ -350,7 +215,7 @@ _ENTRIES = [
     ),
     Activation(
         "mish", "Mish", "smooth",
-        _mish, _mish_prime, (0.0, INF), (0.0, 1.0),
+        k.mish, k.mish_prime, (0.0, INF), (0.0, 1.0),
         "mish(z) = z · tanh(softplus(z))", "mish′(z) = tanh(sp) + z · sech^{2}(sp) · σ(z),  sp = softplus(z)",
         "Close cousin of SiLU with a slightly deeper dip (about −0.31); smooth everywhere.",
         _props(-0.30884, INF, "[−0.3088, ∞)", zc=False, mono=False, smooth=True,
@@ -377,7 +242,7 @@ _ENTRIES = [
     ),
     Activation(
         "tanhshrink", "Tanhshrink", "smooth",
-        _tanhshrink, lambda z: np.tanh(z) ** 2, (-INF, INF), (1.0, 1.0),
+        k.tanhshrink, lambda z: np.tanh(z) ** 2, (-INF, INF), (1.0, 1.0),
         "f(z) = z − tanh(z)", "f′(z) = tanh^{2}(z)",
         "What is left of z after tanh is taken away: nearly flat around 0 (like z³/3) and "
         "parallel to the identity far out.",
@@ -388,7 +253,7 @@ _ENTRIES = [
     Activation(
         "hardtanh", "Hardtanh", "hard",
         lambda z, min_val, max_val: np.clip(z, min_val, max_val),
-        lambda z, min_val, max_val: _inside(z, min_val, max_val),
+        lambda z, min_val, max_val: k.inside(z, min_val, max_val),
         lambda min_val, max_val: (min_val, max_val), (0.0, 0.0),
         "f(z) = min(max(z, lo), hi)", "f′(z) = 1 if lo < z < hi, else 0",
         "A piecewise-linear tanh: the identity between lo and hi, flat outside. Cheap to "
@@ -401,7 +266,7 @@ _ENTRIES = [
     ),
     Activation(
         "hardsigmoid", "Hard sigmoid", "hard",
-        lambda z: np.clip(z / 6.0 + 0.5, 0.0, 1.0), lambda z: _inside(z, -3.0, 3.0) / 6.0,
+        lambda z: np.clip(z / 6.0 + 0.5, 0.0, 1.0), lambda z: k.inside(z, -3.0, 3.0) / 6.0,
         (0.0, 1.0), (0.0, 0.0),
         "f(z) = relu6(z + 3) / 6", "f′(z) = 1/6 if −3 < z < 3, else 0",
         "A straight-line stand-in for the sigmoid, flat outside [−3, 3].",
@@ -411,7 +276,7 @@ _ENTRIES = [
     ),
     Activation(
         "hardswish", "Hard swish", "hard",
-        lambda z: z * (np.clip(z + 3.0, 0.0, 6.0) / 6.0), _hardswish_prime, (0.0, INF), (0.0, 1.0),
+        lambda z: z * (np.clip(z + 3.0, 0.0, 6.0) / 6.0), k.hardswish_prime, (0.0, INF), (0.0, 1.0),
         "f(z) = z · relu6(z + 3) / 6", "f′(z) = 0 if z < −3; z/3 + ½ if z ≤ 3; else 1",
         "A piecewise-quadratic SiLU used in MobileNetV3: zero below −3, the identity above 3.",
         _props(-0.375, INF, "[−0.375, ∞)", zc=False, mono=False, smooth=False,
@@ -421,7 +286,7 @@ _ENTRIES = [
     Activation(
         "softshrink", "Softshrink", "hard",
         lambda z, lambd: np.where(z > lambd, z - lambd, np.where(z < -lambd, z + lambd, 0.0)),
-        _shrink_prime, (-INF, INF), (1.0, 1.0),
+        k.shrink_prime, (-INF, INF), (1.0, 1.0),
         "f(z) = z − λ if z > λ; z + λ if z < −λ; else 0", "f′(z) = 1 if |z| > λ, else 0",
         "Sets small inputs to zero and moves the rest towards zero by λ: the "
         "soft-thresholding step of sparse coding.",
@@ -432,7 +297,7 @@ _ENTRIES = [
     ),
     Activation(
         "hardshrink", "Hardshrink", "hard",
-        lambda z, lambd: np.where(np.abs(z) > lambd, z, 0.0), _shrink_prime, (-INF, INF), (1.0, 1.0),
+        lambda z, lambd: np.where(np.abs(z) > lambd, z, 0.0), k.shrink_prime, (-INF, INF), (1.0, 1.0),
         "f(z) = z if |z| > λ, else 0", "f′(z) = 1 if |z| > λ, else 0",
         "Keeps inputs larger than λ in size and zeroes the rest; it jumps at ±λ.",
         _props(-INF, INF, "(−∞, −λ] ∪ {0} ∪ [λ, ∞)", zc=True, mono=True, smooth=False,
@@ -452,7 +317,7 @@ _ENTRIES = [
     ),
     Activation(
         "arctan", "Arctan", "other",
-        np.arctan, _inv_one_plus_square, (-math.pi / 2, math.pi / 2), (0.0, 0.0),
+        np.arctan, k.inv_one_plus_square, (-math.pi / 2, math.pi / 2), (0.0, 0.0),
         "f(z) = arctan(z)", "f′(z) = 1 / (1 + z^{2})",
         "Another S-shaped squashing function, to (−π/2, π/2); like softsign it saturates "
         "only polynomially.",
