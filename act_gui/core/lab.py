@@ -45,23 +45,35 @@ class LabConfig:
     l2: float = 0.0
 
     def __post_init__(self) -> None:
-        if not 1 <= self.hidden_layers <= MAX_HIDDEN_LAYERS:
-            raise ValueError(f"hidden layers must be 1 to {MAX_HIDDEN_LAYERS}")
-        if not 1 <= self.width <= MAX_WIDTH:
-            raise ValueError(f"layer width must be 1 to {MAX_WIDTH}")
+        """Check every field, so a configuration from a file is either valid or refused."""
+        _whole(self.hidden_layers, "hidden layers", 1, MAX_HIDDEN_LAYERS)
+        _whole(self.width, "layer width", 1, MAX_WIDTH)
+        _whole(self.points, "number of points", 4, datasets.MAX_POINTS)
+        _whole(self.seed, "seed", 0, 2**32 - 1)
+        if self.batch_size is not None:
+            _whole(self.batch_size, "batch size", 1, datasets.MAX_POINTS)
+        _number(self.init_scale, "initialisation scale", 0.0, 20.0)
+        _number(self.bias_init, "bias initialisation", -20.0, 20.0)
+        _number(self.noise, "noise", 0.0, 1.0)
+        _number(self.lr, "learning rate", *LR_RANGE)
+        _number(self.momentum, "momentum", 0.0, 0.99)
+        _number(self.l2, "L2 penalty", 0.0, 1.0)
         if self.init not in INITS:
             raise ValueError(f"initialisation must be one of {', '.join(INITS)}")
         if self.dataset not in datasets.NAMES:
             raise ValueError(f"data set must be one of {', '.join(datasets.NAMES)}")
-        if not LR_RANGE[0] <= self.lr <= LR_RANGE[1]:
-            raise ValueError(f"learning rate must be {LR_RANGE[0]:g} to {LR_RANGE[1]:g}")
-        for act_id in self.activations():
+        if not isinstance(self.activation_params, dict) or not all(
+                isinstance(v, dict) for v in self.activation_params.values()):
+            raise ValueError("activation parameters must map each function to its parameters")
+        for act_id in [self.activation, *self.activations()]:
+            if not isinstance(act_id, str):
+                raise ValueError("activation ids must be text")
             get(act_id).resolve(self.activation_params.get(act_id, {}))
 
     def activations(self) -> list[str]:
         """The activation id of each hidden layer."""
         if self.layer_activations:
-            if len(self.layer_activations) != self.hidden_layers:
+            if not isinstance(self.layer_activations, tuple) or len(self.layer_activations) != self.hidden_layers:
                 raise ValueError("give one activation per hidden layer")
             return list(self.layer_activations)
         return [self.activation] * self.hidden_layers
@@ -101,15 +113,19 @@ class LabConfig:
         if not isinstance(data, dict) or set(data) - {f.name for f in fields(cls)}:
             raise ValueError("not a Network Lab configuration")
         data = dict(data)
-        if data.get("layer_activations") is not None:
+        if isinstance(data.get("layer_activations"), list):
             data["layer_activations"] = tuple(data["layer_activations"])
-        if not isinstance(data.get("activation_params", {}), dict):
-            raise ValueError("activation parameters must be a mapping")
-        config = cls(**data)
-        for name in ("hidden_layers", "width", "points", "seed"):
-            if not isinstance(getattr(config, name), int) or isinstance(getattr(config, name), bool):
-                raise TypeError(f"{name} must be a whole number")
-        return config
+        return cls(**data)
+
+
+def _whole(value, what: str, lo: int, hi: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not lo <= value <= hi:
+        raise ValueError(f"{what} must be a whole number from {lo} to {hi:,}")
+
+
+def _number(value, what: str, lo: float, hi: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
+        raise ValueError(f"{what} must be a number from {lo:g} to {hi:g}")
 
 
 class RunHistory:
@@ -140,6 +156,19 @@ class RunHistory:
 
     def grad_norms(self, layer: int) -> np.ndarray:
         return self._rows[:self._count, len(self.COLUMNS) + layer]
+
+    def rows(self) -> np.ndarray:
+        """All records as one array: the columns, then one gradient norm per layer."""
+        return self._rows[:self._count]
+
+    @classmethod
+    def from_rows(cls, rows: np.ndarray, layers: int, label: str = "") -> "RunHistory":
+        history = cls(layers, label)
+        history._rows = np.array(rows, dtype=np.float64).reshape(-1, len(cls.COLUMNS) + layers)
+        history._count = len(history._rows)
+        if not history._count:
+            history._rows = np.empty((256, len(cls.COLUMNS) + layers))
+        return history
 
     def copy(self, label: str) -> "RunHistory":
         other = RunHistory(self.layers, label)

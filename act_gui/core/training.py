@@ -124,6 +124,14 @@ class Trainer:
         self.steps = max(0, failed_step - 1)
         self.diverged_at = failed_step
 
+    def restore_progress(self, steps: int, losses: np.ndarray, diverged_at: int | None) -> None:
+        """Set the step count, loss history and divergence mark (when reopening a session)."""
+        if len(losses) != steps:
+            raise ValueError("there must be one loss per step")
+        self._losses = np.concatenate([np.asarray(losses, dtype=np.float64), np.empty(max(1024, steps))])
+        self.steps = steps
+        self.diverged_at = diverged_at
+
     def resume(self) -> None:
         """Allow training again after a divergence (e.g. once the learning rate is lower)."""
         self.diverged_at = None
