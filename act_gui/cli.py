@@ -30,6 +30,7 @@ class Options:
     screenshot: str | None = None
     train: int | None = None
     speed: int | None = None
+    session: str | None = None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -59,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Activation Explorer: plot activation functions and their gradients live.",
         epilog="Function ids: " + ", ".join(activations.ids()),
     )
+    parser.add_argument("session", nargs="?", metavar="FILE.actx",
+                        help="a session file to open (saved with File > Save)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--function", "-f", metavar="ID", nargs="+", default=[],
                         help="functions to show; the first becomes current, the rest are overlaid")
@@ -86,8 +89,23 @@ def parse(argv: list[str] | None = None) -> Options:
         folder = os.path.dirname(os.path.abspath(args.screenshot))
         if not os.path.isdir(folder):
             parser.error(f"cannot write the screenshot: folder {folder!r} does not exist")
+    if args.session:
+        _check_session(parser, args.session)
     functions = list(dict.fromkeys(args.function))  # drop repeats, keep order
-    return Options(functions, args.theme, args.size, args.screenshot, args.train, args.speed)
+    return Options(functions, args.theme, args.size, args.screenshot, args.train, args.speed, args.session)
+
+
+def _check_session(parser: argparse.ArgumentParser, path: str) -> None:
+    """Refuse a session that cannot be opened before any window appears (exit 2)."""
+    from act_gui.core.session import SessionError, parse
+
+    try:
+        with open(path, "rb") as handle:
+            parse(handle.read())
+    except OSError as error:
+        parser.error(f"cannot read {path}: {error.strerror}")
+    except SessionError as error:
+        parser.error(f"cannot open {path}: {error}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ the plots draw, one row per drawn frame, so a pinned run can be shown as a ghost
 
 from __future__ import annotations
 
+import csv
 from dataclasses import asdict, dataclass, field, fields, replace
 
 import numpy as np
@@ -169,6 +170,14 @@ class RunHistory:
         if not history._count:
             history._rows = np.empty((256, len(cls.COLUMNS) + layers))
         return history
+
+    def write_csv(self, path) -> None:
+        """One row per recorded frame: the columns, then grad_norm_W1, grad_norm_W2, ..."""
+        header = list(self.COLUMNS) + [f"grad_norm_W{i + 1}" for i in range(self.layers)]
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(self.rows().tolist())
 
     def copy(self, label: str) -> "RunHistory":
         other = RunHistory(self.layers, label)

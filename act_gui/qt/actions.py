@@ -25,6 +25,17 @@ class ActionSpec:
 
 
 SPECS = (
+    ActionSpec("open", "&Open…", Key.Open, "Open a session (.actx) or a lesson (.json)"),
+    ActionSpec("save", "&Save session", Key.Save, "Save everything, trained weights included"),
+    ActionSpec("save_as", "Save session &as…", Key.SaveAs, "Save everything to a new file"),
+    ActionSpec("autosave", "Auto&save and restore my work", None,
+               "Save the working state every minute and on exit, and reopen it next time", checkable=True),
+    ActionSpec("export_training_png", "Export training plots as PNG…", None, "Save the four training plots"),
+    ActionSpec("export_training_svg", "Export training plots as SVG…", None, "Save the four training plots"),
+    ActionSpec("export_window_png", "Export &window as PNG…", None, "Save the whole window, sized for a slide"),
+    ActionSpec("export_window_svg", "Export window as SVG…", None, "Save the whole window as vector graphics"),
+    ActionSpec("export_history_csv", "Export training &history as CSV…", None,
+               "Save step, losses, dead and saturated shares and gradient norms"),
     ActionSpec("export_png", "Export plots as &PNG…", "Ctrl+E", "Save both plots as a PNG image"),
     ActionSpec("export_svg", "Export plots as S&VG…", "Ctrl+Shift+E", "Save both plots as scalable vector graphics"),
     ActionSpec("export_csv", "Export curve &data as CSV…", "Ctrl+Shift+C", "Save z, f(z) and f′(z) of every shown function"),

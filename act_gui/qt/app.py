@@ -37,6 +37,12 @@ def application() -> QApplication:
 def make_window(options: Options) -> MainWindow:
     """The main window with saved settings restored, then the command line applied."""
     window = MainWindow(open_settings(), theme=options.theme)
+    if options.session:
+        window.open_file(options.session)
+    else:
+        problem = window.sessions.restore_autosave()
+        if problem:
+            window.show_message(problem)
     if options.functions:
         window.state.set_current(options.functions[0])
         window.state.clear_overlays()

@@ -132,10 +132,18 @@ class ExplorerState(QObject):
         Every part is checked before anything is applied, so a bad file never leaves the
         state half-changed.
         """
+        fresh, problems = ExplorerState.checked(data)
+        if fresh is not None:
+            self.adopt(fresh)
+        return problems
+
+    @staticmethod
+    def checked(data: Any) -> tuple["ExplorerState | None", list[str]]:
+        """A new state built from ``data`` and a description of each part that was bad."""
         problems: list[str] = []
         fresh = ExplorerState()
         if not isinstance(data, dict):
-            return ["saved state is not a mapping"]
+            return None, ["saved state is not a mapping"]
         for key, apply in (("current", fresh.set_current), ("z_range", lambda r: fresh.set_z_range(*r)),
                            ("probe", fresh.set_probe)):
             if key in data:
@@ -144,23 +152,27 @@ class ExplorerState(QObject):
                 except (KeyError, ValueError, TypeError) as error:
                     problems.append(f"{key}: {error}")
         overlays = data.get("overlays", list(DEFAULT_OVERLAYS))
+        params = data.get("params", {})
+        if not isinstance(overlays, list):
+            problems.append("overlays: not a list")
+        if not isinstance(params, dict):
+            problems.append("params: not a mapping")
         fresh.clear_overlays()
         for act_id in overlays if isinstance(overlays, list) else []:
             try:
                 fresh.set_overlaid(act_id, True)
             except (KeyError, TypeError) as error:
                 problems.append(f"overlay: {error}")
-        params = data.get("params", {})
         for act_id, values in params.items() if isinstance(params, dict) else []:
             for name, value in values.items() if isinstance(values, dict) else []:
                 try:
                     fresh.set_param(act_id, name, value)
                 except (KeyError, ValueError, TypeError) as error:
                     problems.append(f"parameter: {error}")
-        self._adopt(fresh)
-        return problems
+        return fresh, problems
 
-    def _adopt(self, other: "ExplorerState") -> None:
+    def adopt(self, other: "ExplorerState") -> None:
+        """Take over everything ``other`` holds, telling every view."""
         self._current, self._overlays = other._current, list(other._overlays)
         self._params = {k: dict(v) for k, v in other._params.items()}
         self._z_range, self._probe = other._z_range, other._probe

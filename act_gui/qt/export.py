@@ -1,14 +1,16 @@
-"""Saving what the Explorer shows: plots as PNG/SVG (pyqtgraph's exporters), data as CSV."""
+"""Saving what the window shows: plots as PNG/SVG (pyqtgraph's exporters), the whole
+window as PNG/SVG, curves and training history as CSV. Images are sized for slides."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from act_gui.core import curves
+from act_gui.core.lab import RunHistory
 from act_gui.qt.explorer_plots import ExplorerPlots
 
 #: Exported images are at least this wide, so they stay sharp on a slide.
@@ -18,7 +20,8 @@ MIN_EXPORT_WIDTH = 1920
 # pyqtgraph's exporters and QtSvg are imported when first used: together they were a
 # twentieth of start-up, for a menu item most sessions never touch.
 
-def export_png(plots: ExplorerPlots, path: str | Path) -> None:
+def export_png(plots, path: str | Path) -> None:
+    """A pyqtgraph layout widget (the Explorer's or the training plots) as a PNG."""
     import pyqtgraph.exporters as exporters
 
     exporter = exporters.ImageExporter(plots.ci)
@@ -27,7 +30,7 @@ def export_png(plots: ExplorerPlots, path: str | Path) -> None:
     _replace(path, exporter.export)
 
 
-def export_svg(plots: ExplorerPlots, path: str | Path) -> None:
+def export_svg(plots, path: str | Path) -> None:
     import pyqtgraph.exporters as exporters
 
     try:
@@ -58,6 +61,42 @@ def render_svg(view: QGraphicsView, path: str) -> None:
         view.scene().render(painter, QRectF(view.rect()), view.sceneRect())
     finally:
         painter.end()
+
+
+def export_window_png(widget: QWidget, path: str | Path) -> None:
+    """The whole window as a PNG, scaled up to slide width if it is narrower."""
+    scale = max(1.0, MIN_EXPORT_WIDTH / max(1, widget.width()))
+    image = QImage(widget.size() * scale, QImage.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    try:
+        painter.scale(scale, scale)
+        widget.render(painter, QPoint())
+    finally:
+        painter.end()
+    _replace(path, lambda target: image.save(target, "PNG"))
+
+
+def export_window_svg(widget: QWidget, path: str | Path) -> None:
+    from PySide6.QtSvg import QSvgGenerator
+
+    def write(target: str) -> None:
+        generator = QSvgGenerator()
+        generator.setFileName(target)
+        generator.setSize(widget.size())
+        generator.setViewBox(widget.rect())
+        generator.setResolution(widget.logicalDpiX())
+        painter = QPainter(generator)
+        try:
+            widget.render(painter, QPoint())
+        finally:
+            painter.end()
+
+    _replace(path, write)
+
+
+def export_history_csv(history: RunHistory, path: str | Path) -> None:
+    history.write_csv(path)
 
 
 def export_csv(plots: ExplorerPlots, path: str | Path) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from act_gui.core.diagnostics import Stats
 from act_gui.core.lab import LabConfig, RunHistory
+from act_gui.core.session import LabRun
 
 FRAME_MS = 16  # about 60 frames per second
 MAX_PINNED = 4
@@ -20,7 +21,8 @@ class LabController(QObject):
     run_reset = Signal(str)            # a new network was built (and why); stats follow
     playing_changed = Signal(bool)
     pins_changed = Signal()
-    selection_changed = Signal()       # a unit or a layer was (de)selected
+    selection_changed = Signal()       # the selected unit or layer changed (any cause)
+    unit_picked = Signal()             # the user picked a unit or layer (not a reopened file)
     config_changed = Signal()
 
     def __init__(self, config: LabConfig | None = None, parent: QObject | None = None) -> None:
@@ -116,6 +118,25 @@ class LabController(QObject):
         self.run_reset.emit(reason)
         self.stats_changed.emit(self.stats)
 
+    # --- sessions -------------------------------------------------------------------------
+    def capture(self) -> LabRun:
+        """The run as it is, for saving (shares the live objects: serialise it at once)."""
+        return LabRun(self.config, self.trainer, self.history, list(self.pinned), self.selection,
+                      self.steps_per_frame)
+
+    def adopt(self, run: LabRun) -> None:
+        """Continue a run read from a session file, exactly where it was saved."""
+        self.pause()
+        self.config, self.trainer, self.history = run.config, run.trainer, run.history
+        self.pinned, self.selection = list(run.pinned), run.selection
+        self.steps_per_frame = run.steps_per_frame
+        self.stats = self.trainer.stats()
+        self.config_changed.emit()
+        self.run_reset.emit("Session opened: training continues where it was saved.")
+        self.pins_changed.emit()
+        self.selection_changed.emit()
+        self.stats_changed.emit(self.stats)
+
     # --- compare runs and selection ----------------------------------------------------
     def pin(self) -> None:
         """Keep the current run's curves as a ghost for comparison."""
@@ -134,6 +155,7 @@ class LabController(QObject):
         if selection != self.selection:
             self.selection = selection
             self.selection_changed.emit()
+            self.unit_picked.emit()
 
     def _selection_valid(self, selection) -> bool:
         layer, unit = selection

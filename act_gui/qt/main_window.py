@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
 
 from act_gui import __version__
 from act_gui.core import activations
+from act_gui.core import session
 from act_gui.core.lab import LabConfig
+from act_gui.core.session import SessionError
 from act_gui.qt import export, settings as stored
 from act_gui.qt.actions import build_actions
 from act_gui.qt.details_panel import DetailsPanel
@@ -26,6 +28,7 @@ from act_gui.qt.lab_controls import LabControls
 from act_gui.qt.lab_plots import LabPlots
 from act_gui.qt.network_view import NetworkView
 from act_gui.qt.readout import status_text
+from act_gui.qt.sessions import SessionManager
 from act_gui.qt.theme import THEMES, apply_to_application
 from act_gui.qt.view_controls import ViewControls
 
@@ -78,16 +81,21 @@ class MainWindow(QMainWindow):
         self.readout = QLabel()
         self.statusBar().addPermanentWidget(self.readout, 1)
 
+        self.sessions = SessionManager(self.state, self.lab, settings, self)
+        self.open_lesson_file = None  # set by the lesson player
+        self.setAcceptDrops(True)
         self.actions = build_actions(self, self._handlers())
         self._build_menus_and_toolbar()
         self._restore_geometry()
         self.set_theme(self.theme.name)
+        self.actions["autosave"].setChecked(self.sessions.autosave_enabled)
 
         self.plots.hover_changed.connect(self._on_hover_changed)
         self.view_controls.problem.connect(self.show_message)
         self.lab_controls.problem.connect(self.show_message)
         self.lab.run_reset.connect(self.show_message)
-        self.lab.selection_changed.connect(self._on_unit_selected)
+        self.lab.unit_picked.connect(self._on_unit_picked)
+        self.lab.selection_changed.connect(self._update_histogram)
         self.lab.stats_changed.connect(lambda _stats: self._update_histogram())
         for signal in (self.state.probe_changed, self.state.params_changed,
                        self.state.current_changed, self.state.overlays_changed):
@@ -135,6 +143,15 @@ class MainWindow(QMainWindow):
             "export_png": lambda: self.export_plots("png"),
             "export_svg": lambda: self.export_plots("svg"),
             "export_csv": lambda: self.export_plots("csv"),
+            "export_training_png": lambda: self.export_plots("training_png"),
+            "export_training_svg": lambda: self.export_plots("training_svg"),
+            "export_window_png": lambda: self.export_plots("window_png"),
+            "export_window_svg": lambda: self.export_plots("window_svg"),
+            "export_history_csv": lambda: self.export_plots("history_csv"),
+            "open": self.open_file,
+            "save": self.save_session,
+            "save_as": lambda: self._save_as(),
+            "autosave": lambda: self.sessions.set_autosave(self.actions["autosave"].isChecked()),
             "quit": self.close,
             "reset_view": self.state.reset_z_range,
             "zoom_in": lambda: self.zoom(0.5),
@@ -156,7 +173,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         a = self.actions
-        menus = (("&File", ["export_png", "export_svg", "export_csv", None, "quit"]),
+        menus = (("&File", ["open", "save", "save_as", None, "autosave", None, "export_png", "export_svg",
+                            "export_csv", "export_training_png", "export_training_svg", "export_window_png",
+                            "export_window_svg", "export_history_csv", None, "quit"]),
                  ("&View", ["reset_view", "zoom_in", "zoom_out", None, "theme_light", "theme_dark",
                             None, "full_screen"]),
                  ("F&unctions", ["find", "next_function", "previous_function", None,
@@ -165,6 +184,10 @@ class MainWindow(QMainWindow):
                  ("&Help", ["about"]))
         for title, names in menus:
             menu = self.menuBar().addMenu(title)
+            if title == "&File":
+                self.recent_menu = menu.addMenu("Open &recent")
+                self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                self._fill_recent_menu()
             for name in names:
                 menu.addSeparator() if name is None else menu.addAction(a[name])
             if title == "&View":
@@ -219,21 +242,103 @@ class MainWindow(QMainWindow):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
         self.actions["full_screen"].setChecked(self.isFullScreen())
 
+    EXPORTS = {  # name: (what, file kind, default file name)
+        "png": ("Function plots", "png", "activations.png"),
+        "svg": ("Function plots", "svg", "activations.svg"),
+        "csv": ("Curve data", "csv", "activations.csv"),
+        "training_png": ("Training plots", "png", "training.png"),
+        "training_svg": ("Training plots", "svg", "training.svg"),
+        "window_png": ("Window", "png", "activation-explorer.png"),
+        "window_svg": ("Window", "svg", "activation-explorer.svg"),
+        "history_csv": ("Training history", "csv", "training-history.csv"),
+    }
+
     def export_plots(self, kind: str, path: str | None = None) -> bool:
-        """Write the plots (png/svg) or the curve data (csv); ask for a path if none given."""
+        """Write one of EXPORTS; ask for a path if none is given. False if nothing was written."""
+        what, suffix, default = self.EXPORTS[kind]
         if path is None:
             filters = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "csv": "CSV data (*.csv)"}
-            path, _ = QFileDialog.getSaveFileName(self, "Export", f"activations.{kind}", filters[kind])
+            path, _ = QFileDialog.getSaveFileName(self, f"Export {what.lower()}", default, filters[suffix])
             if not path:
                 return False
-        writer = {"png": export.export_png, "svg": export.export_svg, "csv": export.export_csv}[kind]
+        writers = {
+            "png": lambda p: export.export_png(self.plots, p),
+            "svg": lambda p: export.export_svg(self.plots, p),
+            "csv": lambda p: export.export_csv(self.plots, p),
+            "training_png": lambda p: export.export_png(self.lab_plots, p),
+            "training_svg": lambda p: export.export_svg(self.lab_plots, p),
+            "window_png": lambda p: export.export_window_png(self, p),
+            "window_svg": lambda p: export.export_window_svg(self, p),
+            "history_csv": lambda p: export.export_history_csv(self.lab.history, p),
+        }
         try:
-            writer(self.plots, path)
+            writers[kind](path)
         except (OSError, ValueError) as error:
             self.show_message(f"Export failed: {error}")
             return False
         self.show_message(f"Exported {Path(path).name}")
         return True
+
+    # --- sessions ------------------------------------------------------------------------
+    def save_session(self, path: str | None = None) -> bool:
+        if path is None:
+            path = self.sessions.current_path
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Save session", "session.actx",
+                                                  "Activation Explorer session (*.actx)")
+            if not path:
+                return False
+            if not path.endswith(session.SUFFIX):
+                path += session.SUFFIX
+        try:
+            self.sessions.save(path)
+        except OSError as error:
+            self.warn("Could not save the session", str(error))
+            return False
+        self.sessions.current_path = Path(path)
+        self.sessions.remember(path)
+        self.show_message(f"Saved {Path(path).name}")
+        return True
+
+    def open_file(self, path: str | None = None) -> bool:
+        """Open a session (.actx) or a lesson (.json); a bad file changes nothing."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Open", "", "Sessions and lessons (*.actx *.json)")
+            if not path:
+                return False
+        if Path(path).suffix.lower() == ".json" and self.open_lesson_file is not None:
+            return self.open_lesson_file(path)
+        try:
+            self.sessions.open(path)
+        except (SessionError, OSError) as error:
+            self.warn(f"Could not open {Path(path).name}", f"{error}.\nNothing was changed.")
+            return False
+        self.sessions.current_path = Path(path)
+        self.sessions.remember(path)
+        self.show_message(f"Opened {Path(path).name}: training continues where it was saved")
+        return True
+
+    def warn(self, title: str, text: str) -> None:
+        """A problem the user must see: in the status bar, and in a dialog."""
+        self.show_message(f"{title}: {text.splitlines()[0]}")
+        QMessageBox.warning(self, title, text)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.sessions.recent():
+            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_file(p)).setToolTip(path)
+        self.recent_menu.setEnabled(bool(self.sessions.recent()))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if any(url.toLocalFile().lower().endswith((".actx", ".json")) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.toLocalFile().lower().endswith((".actx", ".json")):
+                self.open_file(url.toLocalFile())
+                event.acceptProposedAction()
+                return
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
@@ -249,8 +354,8 @@ class MainWindow(QMainWindow):
                           "their gradients, and the units they drive.<br>MIT licence.")
 
     # --- Network Lab -> Explorer ---------------------------------------------------------
-    def _on_unit_selected(self) -> None:
-        """Show the selected unit's activation, with its inputs z as a histogram."""
+    def _on_unit_picked(self) -> None:
+        """Show the picked unit's activation, with its inputs z as a histogram."""
         picked = self.lab.selected_preactivations()
         if picked is not None:
             act_id, params, samples = picked
@@ -258,7 +363,6 @@ class MainWindow(QMainWindow):
             for name, value in params.items():
                 self.state.set_param(act_id, name, value)
             self._bring_into_view(samples)
-        self._update_histogram()
 
     def _bring_into_view(self, samples) -> None:
         lo, hi = self.state.z_range
@@ -357,7 +461,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
 
+    def _save_as(self) -> bool:
+        self.sessions.current_path = None
+        return self.save_session()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.persist:
             self.save_settings()
+            self.sessions.autosave()
         super().closeEvent(event)

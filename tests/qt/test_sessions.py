@@ -1,0 +1,169 @@
+"""Sessions in the window: save, reopen exactly, refuse bad files untouched, autosave."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from tests.core.test_session import bad_documents
+
+
+@pytest.fixture(autouse=True)
+def warnings(monkeypatch):
+    """Record the warning dialogs instead of blocking on them."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+    return shown
+
+
+def snapshot(window):
+    return (json.dumps(window.state.to_dict()), window.lab.config, window.lab.trainer.steps,
+            [p.copy() for p in window.lab.trainer.net.parameters()], len(window.lab.pinned))
+
+
+def same(a, b):
+    return a[:3] == b[:3] and all(np.array_equal(x, y) for x, y in zip(a[3], b[3])) and a[4] == b[4]
+
+
+def build_some_work(window):
+    window.lab.apply(activation="relu", batch_size=32, momentum=0.5, width=6)
+    window.lab.step(25)
+    window.lab.pin()
+    window.lab.step(5)
+    window.lab.select(0, 2)  # makes ReLU current; then the student looks at ELU
+    window.state.set_current("elu")
+    window.state.set_param("elu", "alpha", 2.0)
+
+
+def test_save_and_reopen_continues_exactly(make_window, tmp_path):
+    first = make_window()
+    build_some_work(first)
+    path = tmp_path / "work.actx"
+    assert first.save_session(str(path))
+    second = make_window()
+    second.lab.apply(activation="tanh")
+    assert second.open_file(str(path))
+    assert second.state.current == "elu" and second.state.params("elu")["alpha"] == 2.0
+    assert second.lab.config == first.lab.config and second.lab.selection == (0, 2)
+    assert len(second.lab.pinned) == 1 and len(second.lab_plots.ghosts) == 3
+    assert second.lab_controls.width.value() == 6
+    first.lab.step(10)
+    second.lab.step(10)
+    assert np.array_equal(first.lab.trainer.losses, second.lab.trainer.losses)
+    assert str(path.resolve()) in second.sessions.recent()
+
+
+def test_bad_files_are_refused_and_change_nothing(make_window, tmp_path, warnings):
+    window = make_window()
+    build_some_work(window)
+    good = tmp_path / "good.actx"
+    window.save_session(str(good))
+    before = snapshot(window)
+    cases = list(bad_documents(good.read_text(), count=60, seed=5))[::2]
+    explorer_bad = json.loads(good.read_text())
+    explorer_bad["explorer"]["current"] = "no_such_function"
+    cases.append(("unknown current function", json.dumps(explorer_bad)))
+    cases.append(("binary junk", "\x00\x01\x02"))
+    for index, (what, text) in enumerate(cases):
+        bad = tmp_path / f"bad{index}.actx"
+        bad.write_text(text)
+        assert not window.open_file(str(bad)), what
+        assert same(snapshot(window), before), what
+    assert len(warnings) == len(cases) and all("Nothing was changed" in text for _, text in warnings)
+    assert not window.open_file(str(tmp_path / "missing.actx"))
+
+
+def test_autosave_on_exit_restores_next_time(make_window):
+    first = make_window()
+    build_some_work(first)
+    steps = first.lab.trainer.steps
+    first.close()
+    second = make_window()
+    assert second.lab.trainer.steps == steps and second.state.current == "elu"
+    second.actions["autosave"].trigger()  # off
+    assert not second.sessions.autosave_enabled
+    second.lab.step(3)
+    second.close()
+    third = make_window()
+    assert third.lab.trainer.steps == 0  # nothing restored once autosave is off
+
+
+def test_periodic_autosave_writes_the_working_state(make_window):
+    window = make_window()
+    window.lab.step(7)
+    window.sessions.autosave_timer.timeout.emit()  # what the one-minute timer does
+    assert window.sessions.autosave_path.is_file()
+    assert json.loads(window.sessions.autosave_path.read_text())["lab"]["trainer"]["steps"] == 7
+
+
+def test_a_corrupt_autosave_is_ignored_with_a_message(make_window, isolated_settings):
+    (isolated_settings.parent / "autosave.actx").write_text("{ not a session")
+    window = make_window()
+    assert window.lab.trainer.steps == 0
+    assert "could not be restored" in window.statusBar().currentMessage()
+
+
+def test_dropping_a_session_file_opens_it(qtbot, make_window, tmp_path):
+    first = make_window()
+    build_some_work(first)
+    path = tmp_path / "dropped.actx"
+    first.save_session(str(path))
+    second = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    second.dropEvent(event)
+    assert second.lab.trainer.steps == first.lab.trainer.steps
+
+
+@pytest.mark.parametrize("kind", ["window_png", "window_svg", "training_png", "training_svg"])
+def test_export_window_and_training_plots(make_window, tmp_path, kind):
+    window = make_window()
+    window.lab.step(5)
+    path = tmp_path / ("out." + kind.split("_")[1])
+    assert window.export_plots(kind, str(path))
+    data = path.read_bytes()
+    assert data.startswith(b"\x89PNG") if path.suffix == ".png" else b"<svg" in data[:3000]
+    if kind == "window_png":
+        from PySide6.QtGui import QImage
+
+        assert QImage(str(path)).width() >= 1920  # slide-sized
+
+
+def test_export_training_history_csv(make_window, tmp_path):
+    window = make_window()
+    for _ in range(4):
+        window.lab.step(5)
+    path = tmp_path / "history.csv"
+    assert window.export_plots("history_csv", str(path))
+    rows = list(csv.reader(path.open()))
+    assert rows[0][:3] == ["step", "train_loss", "test_loss"] and rows[0][-1] == "grad_norm_W3"
+    assert [float(r[0]) for r in rows[1:]] == [0, 5, 10, 15, 20]
+
+
+def test_command_line_opens_a_session_and_refuses_a_bad_one(make_window, tmp_path):
+    window = make_window()
+    window.lab.step(12)
+    good = tmp_path / "cli.actx"
+    window.save_session(str(good))
+    bad = tmp_path / "bad.actx"
+    bad.write_text('{"format": "act-gui-session", "version": 99}')
+    exe = str(Path(sys.executable).with_name("act-gui"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    ok = subprocess.run([exe, str(good), "--screenshot", str(tmp_path / "s.png")], env=env,
+                        capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    refused = subprocess.run([exe, str(bad)], env=env, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and "version 99" in refused.stderr
+    missing = subprocess.run([exe, str(tmp_path / "nope.actx")], env=env, capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
