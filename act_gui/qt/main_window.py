@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.lab.run_reset.connect(self.show_message)
         self.lab.unit_picked.connect(self._on_unit_picked)
         self.lab.selection_changed.connect(self._update_histogram)
+        self.state.z_range_changed.connect(self._update_histogram)  # bins span the view
         self.lab.stats_changed.connect(lambda _stats: self._update_histogram())
         for signal in (self.state.probe_changed, self.state.params_changed,
                        self.state.current_changed, self.state.overlays_changed):
