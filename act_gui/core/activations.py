@@ -326,6 +326,16 @@ _ENTRIES = [
     ),
 ]
 
+_ENTRIES.append(Activation(
+    "sigmoid_rescaled", "Rescaled sigmoid 2σ(2z) − 1", "other",
+    k.rescaled_sigmoid, k.rescaled_sigmoid_prime, (-1.0, 1.0), (0.0, 0.0),
+    "f(z) = 2σ(2z) − 1", "f′(z) = 4σ′(2z)",
+    "The sigmoid squeezed to twice the speed, doubled in height and moved down by one. "
+    "It is exactly tanh: overlay the two to see them coincide.",
+    _props(-1, 1, "(−1, 1)", zc=True, mono=True, smooth=True, sat="both", zero=False,
+           gmax=1.0, at="z = 0"),
+))
+
 REGISTRY: dict[str, Activation] = {a.id: a for a in _ENTRIES}
 GROUP_LABELS = {
     "classic": "Classic",

@@ -149,3 +149,16 @@ def shrink_prime(z, lambd):
 
 def hardswish_prime(z):
     return np.where(z < -3.0, 0.0, np.where(z <= 3.0, z / 3.0 + 0.5, 1.0))
+
+
+def rescaled_sigmoid(z):
+    """2σ(2z) − 1 written as sign(z)·(1 − e)/(1 + e), e = e^(−2|z|): no cancellation at 0."""
+    a = np.minimum(np.abs(z), 1e300)
+    e = np.exp(-2.0 * a)
+    return np.sign(z) * (-np.expm1(-2.0 * a)) / (1.0 + e)
+
+
+def rescaled_sigmoid_prime(z):
+    """4σ'(2z) = 4e / (1 + e)² with e = e^(−2|z|)."""
+    e = np.exp(-2.0 * np.minimum(np.abs(z), 1e300))
+    return 4.0 * e / ((1.0 + e) * (1.0 + e))

@@ -54,6 +54,7 @@ REFERENCE = {
     "hardshrink": lambda z, lambd=0.5: z if abs(z) > lambd else mp.mpf(0),
     "sin": mp.sin,
     "arctan": mp.atan,
+    "sigmoid_rescaled": lambda z: 2 * _sig(2 * z) - 1,
 }
 
 

@@ -1,0 +1,137 @@
+"""Every built-in lesson shows what its captions claim, run headless through the core.
+
+If a change to the numerics, the defaults or a lesson file makes a lesson stop showing
+its phenomenon, one of these fails.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from act_gui.core import lessons, sweep, zigzag
+from act_gui.core.activations import get
+from act_gui.core.lessons import LessonError
+
+LESSONS = {lesson.id: lesson for lesson in lessons.builtin_lessons()}
+
+
+def step(lesson_id: str, title_start: str):
+    return next(s for s in LESSONS[lesson_id].steps if s.title.startswith(title_start))
+
+
+def test_the_seven_lessons_ship_in_teaching_order():
+    assert list(LESSONS) == ["sigmoid", "killing-gradients", "zero-centred", "tanh", "relu",
+                             "dead-neurons", "learning-rate-sweep"]
+    for lesson in LESSONS.values():
+        assert lesson.title and all(s.caption for s in lesson.steps)
+
+
+def test_lesson_1_sigmoid_squashes_and_its_fill_is_the_firing_rate():
+    sig = get("sigmoid")
+    z = np.linspace(-40, 40, 801)
+    assert np.all((sig.forward(z) >= 0) & (sig.forward(z) <= 1)) and sig.forward(0.0) == 0.5
+    assert sig.forward(6.0) == pytest.approx(0.9975, abs=1e-4)
+    trainer = lessons.run_headless(step("sigmoid", "Read it as a firing rate"))
+    stats = trainer.stats()
+    # For an output range of (0, 1) the colour scale is the mean output itself.
+    np.testing.assert_allclose(stats.firing_display[0], stats.firing_rates[0])
+    assert stats.accuracy > 0.9
+
+
+def test_lesson_2_saturation_kills_the_gradient():
+    sig = get("sigmoid")
+    probe = step("killing-gradients", "The slope at z = 15").explorer["probe"]
+    assert sig.derivative(probe) == pytest.approx(3.06e-7, rel=0.01)
+    assert sig.derivative(-probe) == pytest.approx(3.06e-7, rel=0.01)
+    z = np.linspace(-16, 16, 3201)
+    assert sig.derivative(z).max() == 0.25
+    stuck_step = step("killing-gradients", "A deep sigmoid network")
+    start = stuck_step.lab.build().stats()
+    assert start.saturated_fraction >= 0.5
+    assert start.grad_norms[0] < 1e-3 * start.grad_norms[-1]
+    stuck = lessons.run_headless(stuck_step).stats()
+    learning = lessons.run_headless(step("killing-gradients", "A sensible start")).stats()
+    assert stuck.accuracy < 0.65 < 0.9 < learning.accuracy
+    assert learning.train_loss < 0.1 * stuck.train_loss
+
+
+def test_lesson_3_positive_inputs_zig_zag_and_centred_ones_go_straight():
+    positive_path, positive_updates = zigzag.descent(zigzag.problem(zero_centred=False))
+    centred_path, centred_updates = zigzag.descent(zigzag.problem(zero_centred=True))
+    assert zigzag.same_sign_share(positive_updates) == 1.0  # every step moves both weights alike
+    assert zigzag.same_sign_share(centred_updates) < 0.75
+    assert zigzag.steps_to_reach(centred_path) * 2 < zigzag.steps_to_reach(positive_path)
+    assert all(s.view == "contours" for s in LESSONS["zero-centred"].steps)
+
+
+def test_lesson_4_tanh_is_a_rescaled_sigmoid_that_saturates_and_learns_faster():
+    z = np.linspace(-8, 8, 1601)
+    np.testing.assert_allclose(get("tanh").forward(z), 2 * get("sigmoid").forward(2 * z) - 1, atol=1e-15)
+    np.testing.assert_allclose(get("sigmoid_rescaled").forward(z), get("tanh").forward(z), atol=1e-15)
+    assert get("tanh").derivative(5.0) < 2e-4
+    race = step("tanh", "On the same task")
+    tanh_loss = lessons.run_headless(race).stats().train_loss
+    sigmoid_loss = lessons.pinned_runs(race)[0].column("train_loss")[-1]
+    assert tanh_loss < 0.5 * sigmoid_loss
+
+
+def test_lesson_5_relu_has_slope_0_or_1_and_converges_fastest():
+    assert set(np.unique(get("relu").derivative(np.linspace(-5, 5, 1001)))) == {0.0, 1.0}
+    race = step("relu", "It converges faster")
+    relu_loss = lessons.run_headless(race).stats().train_loss
+    sigmoid, tanh = (run.column("train_loss")[-1] for run in lessons.pinned_runs(race))
+    assert relu_loss < tanh < sigmoid
+
+
+def test_lesson_6_dead_relus_and_leaky_relus():
+    too_high = step("dead-neurons", "A learning rate that is too high")
+    relu = lessons.run_headless(too_high).stats()
+    assert relu.dead_fraction >= 0.3
+    layer, unit = too_high.select
+    assert relu.dead[layer][unit]  # the unit the lesson selects really is dead
+    leaky = lessons.run_headless(step("dead-neurons", "Leaky ReLU never dies")).stats()
+    assert leaky.dead_fraction == 0.0
+    sensible = lessons.run_headless(step("dead-neurons", "A sensible learning rate")).stats()
+    assert sensible.dead_fraction <= 0.1
+
+
+def test_lesson_7_the_sweep_shows_relu_dying_with_the_rate_and_leaky_relu_not():
+    base = LESSONS["learning-rate-sweep"].steps[0].lab.with_changes(seed=2)
+    rates = sweep.learning_rates(count=5, low=0.01, high=10.0)
+    results = list(sweep.sweep(base, rates))
+    relu = [r.dead_fraction for r in results if r.activation == "relu"]
+    leaky = [r.dead_fraction for r in results if r.activation == "leaky_relu"]
+    assert relu[-1] >= 0.3 and relu[-1] > relu[0]
+    assert leaky == [0.0] * len(rates)
+
+
+def test_every_lesson_file_round_trips():
+    for lesson in LESSONS.values():
+        assert lessons.parse(json.dumps(lesson.to_dict())) == lesson
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: d.update(format="x"), "not an Activation Explorer lesson"),
+    (lambda d: d.update(version=7), "version"),
+    (lambda d: d.update(steps=[]), "1 to"),
+    (lambda d: d["steps"][0].update(caption=""), "caption"),
+    (lambda d: d["steps"][0].update(lab={"width": 99}), "width"),
+    (lambda d: d["steps"][0].update(view="pie"), "view"),
+    (lambda d: d["steps"][0].update(select=[9, 0]), "select"),
+    (lambda d: d["steps"][0].update(train=-5), "train"),
+    (lambda d: d["steps"][0].update(explorer={"colour": 1}), "explorer"),
+    (lambda d: d["steps"][0].update(surprise=True), "unknown"),
+])
+def test_bad_lesson_files_are_refused(mutate, message):
+    doc = LESSONS["relu"].to_dict()
+    mutate(doc)
+    with pytest.raises(LessonError, match=message):
+        lessons.parse(json.dumps(doc))
+
+
+def test_unknown_builtin_lists_the_real_ones():
+    with pytest.raises(LessonError, match="dead-neurons"):
+        lessons.builtin("nope")
