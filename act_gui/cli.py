@@ -31,6 +31,9 @@ class Options:
     train: int | None = None
     speed: int | None = None
     session: str | None = None
+    lesson: str | None = None
+    step: int = 1
+    present: bool = False
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -72,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--train", metavar="N", type=_steps,
                         help="train the Network Lab for N steps, animated like Play; with "
                              "--screenshot, the picture is taken when they are done")
+    parser.add_argument("--lesson", metavar="ID|FILE",
+                        help="open a lesson: a built-in id (" + ", ".join(_lesson_ids()) + ") or a lesson file")
+    parser.add_argument("--step", metavar="K", type=int, default=1, help="start the lesson at step K (from 1)")
+    parser.add_argument("--present", action="store_true",
+                        help="start in presentation mode (full screen, big type, clicker keys)")
     parser.add_argument("--speed", metavar="STEPS", type=int, choices=SPEEDS,
                         help="training steps per drawn frame: " + ", ".join(map(str, SPEEDS)))
     return parser
@@ -91,8 +99,33 @@ def parse(argv: list[str] | None = None) -> Options:
             parser.error(f"cannot write the screenshot: folder {folder!r} does not exist")
     if args.session:
         _check_session(parser, args.session)
+    if args.step != 1 and not args.lesson:
+        parser.error("--step needs --lesson")
+    if args.lesson:
+        _check_lesson(parser, args.lesson, args.step)
     functions = list(dict.fromkeys(args.function))  # drop repeats, keep order
-    return Options(functions, args.theme, args.size, args.screenshot, args.train, args.speed, args.session)
+    return Options(functions, args.theme, args.size, args.screenshot, args.train, args.speed, args.session,
+                   args.lesson, args.step, args.present)
+
+
+def _lesson_ids() -> list[str]:
+    from act_gui.core.lessons import builtin_lessons
+
+    return [lesson.id for lesson in builtin_lessons()]
+
+
+def _check_lesson(parser: argparse.ArgumentParser, source: str, step: int) -> None:
+    from pathlib import Path
+
+    from act_gui.core import lessons
+
+    try:
+        lesson = lessons.load(source) if Path(source).suffix == ".json" or Path(source).is_file() \
+            else lessons.builtin(source)
+    except lessons.LessonError as error:
+        parser.error(str(error))
+    if not 1 <= step <= len(lesson.steps):
+        parser.error(f"{lesson.title!r} has steps 1 to {len(lesson.steps)}, not {step}")
 
 
 def _check_session(parser: argparse.ArgumentParser, path: str) -> None:

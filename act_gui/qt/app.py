@@ -39,6 +39,8 @@ def make_window(options: Options) -> MainWindow:
     window = MainWindow(open_settings(), theme=options.theme)
     if options.session:
         window.open_file(options.session)
+    elif options.lesson:
+        pass  # the lesson sets up its own state, below
     else:
         problem = window.sessions.restore_autosave()
         if problem:
@@ -50,6 +52,8 @@ def make_window(options: Options) -> MainWindow:
             window.state.set_overlaid(act_id, True)
     if options.size:
         window.resize(*options.size)
+    if options.lesson:
+        window.start_lesson(options.lesson, options.step - 1)
     return window
 
 
@@ -78,6 +82,11 @@ def run(options: Options) -> int:
     app = application()
     window = make_window(options)
     window.show()
+    if options.present:
+        window.presentation.start()
+        if options.size:  # a screenshot of a projector of that size
+            window.showNormal()
+            window.resize(*options.size)
     if options.speed:
         window.lab_controls.speed.setCurrentIndex(window.lab_controls.speed.findData(options.speed))
     if options.train:

@@ -38,6 +38,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self.theme = theme
         self.samples: dict[str, curves.Curve] = {}
         self._peaks: dict[tuple, float] = {}
+        self.scale = 1.0
         # No context menus (they are never shown; building them was a tenth of start-up).
         self.f_plot = self.addPlot(row=0, col=0, enableMenu=False)
         self.df_plot = self.addPlot(row=1, col=0, enableMenu=False)
@@ -118,7 +119,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         for line in self.axes_lines:
             line.setPen(pg.mkPen(fg, width=1, alpha=80, style=pg.QtCore.Qt.DashLine))
         for line in self.probe_lines:
-            line.setPen(pg.mkPen(fg, width=2))
+            line.setPen(pg.mkPen(fg, width=2 * getattr(self, "scale", 1.0)))
             line.setHoverPen(pg.mkPen(theme.highlight, width=3))
         self.zero_sample.setOpts(brush=pg.mkBrush(theme.region_colour("zero")))
         self.saturated_sample.setOpts(brush=pg.mkBrush(theme.region_colour("saturated")))
@@ -128,6 +129,27 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             self._style_region(region, region.kind)
         if redraw:
             self._on_shown_changed()
+
+    def set_scale(self, scale: float, font) -> None:
+        """Fonts, pens and probe dots for a UI scale (1.0 normal, up to 3.0)."""
+        self.scale = scale
+        points = f"{font.pointSizeF():.1f}pt"
+        for plot, name in ((self.f_plot, "f(z)"), (self.df_plot, "f′(z)")):
+            for axis, label in (("left", name), ("bottom", "z")):
+                plot.getAxis(axis).setStyle(tickFont=font)
+                plot.setLabel(axis, label, **{"font-size": points})
+        for legend in (self.legend, self.region_legend):
+            legend.setLabelTextSize(points)
+            for _sample, label in legend.items:
+                label.setText(label.text, size=points)
+        self.probe_text.setFont(font)
+        for line in self.probe_lines:
+            line.setPen(pg.mkPen(self.theme.plot_foreground, width=2 * scale))
+        radius = MARKER_SIZE * scale / 2
+        for markers in self.markers:
+            for marker in markers:
+                marker.setRect(-radius, -radius, 2 * radius, 2 * radius)
+        self._on_shown_changed()
 
     # --- state -> plots ------------------------------------------------------------------
     def _on_shown_changed(self, *_args) -> None:
@@ -174,7 +196,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             sample = curves.sample(act_id, self.state.params(act_id), self.state.z_range)
             self.samples[act_id] = sample
             colour = self.theme.curve_colour(self.state.slot(act_id))
-            width = CURRENT_WIDTH if act_id == self.state.current else OVERLAY_WIDTH
+            width = (CURRENT_WIDTH if act_id == self.state.current else OVERLAY_WIDTH) * self.scale
             f_item, df_item = self.curve_items[self.state.slot(act_id)]
             for item, values in ((f_item, sample.f), (df_item, sample.df)):
                 item.setData(sample.z, values, pen=pg.mkPen(colour, width=width))
@@ -223,11 +245,10 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             line.setHoverPen(pg.mkPen(None))
         region.setToolTip(ZERO_TIP if kind == "zero" else SATURATED_TIP)
 
-    @staticmethod
-    def _new_marker(plot) -> QGraphicsEllipseItem:
+    def _new_marker(self, plot) -> QGraphicsEllipseItem:
         """A dot of fixed screen size at a data point: moving it is a cheap ``setPos``."""
-        radius = MARKER_SIZE / 2
-        marker = QGraphicsEllipseItem(-radius, -radius, MARKER_SIZE, MARKER_SIZE)
+        size = MARKER_SIZE * self.scale
+        marker = QGraphicsEllipseItem(-size / 2, -size / 2, size, size)
         marker.setFlag(QGraphicsItem.ItemIgnoresTransformations)
         marker.setZValue(20)
         plot.addItem(marker, ignoreBounds=True)

@@ -100,6 +100,17 @@ class LabController(QObject):
             self._build(reason="Training restarted: the network changed (" + ", ".join(sorted(changes)) + ").")
         return resets
 
+    def load_config(self, config: LabConfig, reason: str) -> None:
+        """Start a new run from ``config`` (a lesson step, say), whatever it changes."""
+        self.pause()
+        self.config = config
+        self.config_changed.emit()
+        self._build(reason=reason)
+
+    def set_pins(self, pinned: list[RunHistory]) -> None:
+        self.pinned = list(pinned)[-MAX_PINNED:]
+        self.pins_changed.emit()
+
     def reset(self) -> None:
         self._build(reason="Training restarted with the same seed.")
 

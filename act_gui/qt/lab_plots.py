@@ -83,6 +83,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.fit_plot.addItem(self.surface)
         self.fit_plot.addItem(self.points)
         self._grid = None
+        self.scale = 1.0
         self.set_theme(theme)
         controller.stats_changed.connect(self._on_stats_changed)
         controller.run_reset.connect(lambda _reason: self._on_run_reset())
@@ -120,6 +121,22 @@ class LabPlots(pg.GraphicsLayoutWidget):
             for _sample, label in plot.legend.items:
                 label.setText(label.text)
 
+    def set_scale(self, scale: float, font) -> None:
+        self.scale = scale
+        points = f"{font.pointSizeF():.1f}pt"
+        for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
+            plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setStyle(tickFont=font)
+            plot.legend.setLabelTextSize(points)
+            for _sample, label in plot.legend.items:
+                label.setText(label.text, size=points)
+        for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve, *self.grad_curves):
+            pen = pg.mkPen(curve.opts["pen"])
+            pen.setWidthF(2 * scale)
+            curve.setPen(pen)
+        self.points.setSize(6 * scale)
+
     # --- structure -----------------------------------------------------------------------
     def _on_run_reset(self) -> None:
         trainer = self.controller.trainer
@@ -136,7 +153,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
             # dark curve far below the light ones.
             lo, hi = self.theme.sequence_range
             colour = pg.colormap.get("viridis").map(lo + (hi - lo) * index / max(1, layers - 1), mode="qcolor")
-            curve.setPen(pg.mkPen(colour, width=2))
+            curve.setPen(pg.mkPen(colour, width=2 * self.scale))
             if not visible:
                 curve.setData([], [])
         self.grad_plot.legend.clear()

@@ -10,12 +10,14 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QMessageBox, QScrollArea, QSplitter)
+                               QInputDialog, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from act_gui import __version__
 from act_gui.core import activations
 from act_gui.core import session
 from act_gui.core.lab import LabConfig
+from act_gui.core.lessons import LessonError, builtin_lessons
 from act_gui.core.session import SessionError
 from act_gui.qt import export, settings as stored
 from act_gui.qt.actions import build_actions
@@ -27,7 +29,13 @@ from act_gui.qt.lab_controller import LabController
 from act_gui.qt.lab_controls import LabControls
 from act_gui.qt.lab_plots import LabPlots
 from act_gui.qt.network_view import NetworkView
+from act_gui.qt.lesson_bar import LessonBar
+from act_gui.qt.lesson_player import LessonPlayer
+from act_gui.qt.presentation import PresentationMode
 from act_gui.qt.readout import status_text
+from act_gui.qt.sweep_view import SweepView
+from act_gui.qt.ui_scale import SCALES, apply_scale
+from act_gui.qt.zigzag_view import ZigzagView
 from act_gui.qt.sessions import SessionManager
 from act_gui.qt.theme import THEMES, apply_to_application
 from act_gui.qt.view_controls import ViewControls
@@ -71,6 +79,13 @@ class MainWindow(QMainWindow):
         self.network_view = NetworkView(self.lab, self.theme)
         self._lab_plots: LabPlots | None = None  # built once the window is on screen
         self.lab_controls = LabControls(self.lab)
+        self.lessons = LessonPlayer(self)
+        self.lesson_bar = LessonBar(self.lessons)
+        self.presentation = PresentationMode(self)
+        self.lesson_bar.save_step_button.clicked.connect(lambda: self.save_state_as_step())
+        self.ui_scale = 1.0
+        self._zigzag_view: ZigzagView | None = None  # lesson views, built when first shown
+        self._sweep_view: SweepView | None = None
         self.setCentralWidget(self._central_area())
         self.function_panel = FunctionPanel(self.state, self.theme)
         self.details_panel = DetailsPanel(self.state)
@@ -82,7 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.readout, 1)
 
         self.sessions = SessionManager(self.state, self.lab, settings, self)
-        self.open_lesson_file = None  # set by the lesson player
+        self.open_lesson_file = self.start_lesson
         self.setAcceptDrops(True)
         self.actions = build_actions(self, self._handlers())
         self._build_menus_and_toolbar()
@@ -122,13 +137,92 @@ class MainWindow(QMainWindow):
         lab.addWidget(FirstPaintPlaceholder("Preparing the training plots…", lambda: self.lab_plots))
         lab.setSizes([400, 500])
         self.lab_splitter = lab
+        self.view_stack = QStackedWidget()  # which view is in front: network, contours, sweep
+        self.view_stack.addWidget(lab)
         central = QSplitter(Qt.Horizontal)
         central.addWidget(self.plots)
-        central.addWidget(lab)
+        central.addWidget(self.view_stack)
         central.setSizes([500, 700])
         central.setObjectName("CentralSplitter")
         self.central_splitter = central
-        return central
+        area = QWidget()
+        layout = QVBoxLayout(area)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.lesson_bar)
+        layout.addWidget(central, 1)
+        return area
+
+    # --- views in front ------------------------------------------------------------------
+    @property
+    def zigzag_view(self) -> ZigzagView:
+        if self._zigzag_view is None:
+            self._zigzag_view = ZigzagView(self.theme)
+            self.view_stack.addWidget(self._zigzag_view)
+        return self._zigzag_view
+
+    @property
+    def sweep_view(self) -> SweepView:
+        if self._sweep_view is None:
+            self._sweep_view = SweepView(self.theme)
+            self.view_stack.addWidget(self._sweep_view)
+        return self._sweep_view
+
+    def show_view(self, name: str) -> None:
+        """Bring the network ("network"), the zig-zag contours or the sweep to the front."""
+        widget = {"network": lambda: self.lab_splitter, "contours": lambda: self.zigzag_view,
+                  "sweep": lambda: self.sweep_view}[name]()
+        self.view_stack.setCurrentWidget(widget)
+
+    def current_view(self) -> str:
+        current = self.view_stack.currentWidget()
+        return "contours" if current is self._zigzag_view else "sweep" if current is self._sweep_view else "network"
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.function_dock, self.details_dock, self.lab_dock]
+
+    def toolbars(self) -> list:
+        return [self.view_toolbar, self.training_toolbar]
+
+    # --- lessons and presentation ------------------------------------------------------
+    def start_lesson(self, source: str, step: int = 0) -> bool:
+        """Open a built-in lesson (by id) or a lesson file at ``step`` (0-based)."""
+        try:
+            self.lessons.open(str(source), step)
+        except LessonError as error:
+            self.warn("Could not open the lesson", str(error))
+            return False
+        return True
+
+    def save_state_as_step(self, path: str | None = None, title: str | None = None,
+                           caption: str | None = None) -> bool:
+        """Add the current state as a step to a lesson file of the teacher's own."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Add this state as a step to…", "my-lesson.json",
+                                                  "Lesson (*.json)", options=QFileDialog.DontConfirmOverwrite)
+            if not path:
+                return False
+        if title is None:
+            title, ok = QInputDialog.getText(self, "New lesson step", "Step title:")
+            if not ok or not title.strip():
+                return False
+        if caption is None:
+            caption, ok = QInputDialog.getMultiLineText(self, "New lesson step", "Caption (what to notice):")
+            if not ok or not caption.strip():
+                return False
+        try:
+            lesson = self.lessons.save_step(path, title.strip(), caption.strip())
+        except (LessonError, OSError) as error:
+            self.warn("Could not save the step", str(error))
+            return False
+        self.show_message(f"Saved as step {len(lesson.steps)} of {Path(path).name}")
+        return True
+
+    def set_ui_scale(self, scale: float) -> None:
+        apply_scale(self, scale)
+        self.ui_scale = scale
+        for value, action in self.scale_actions.items():
+            action.setChecked(value == scale)
 
     @staticmethod
     def _scrolling(widget) -> QScrollArea:
@@ -166,6 +260,10 @@ class MainWindow(QMainWindow):
             "reset_params": lambda: self.state.reset_params(self.state.current),
             "clear_overlays": self.state.clear_overlays,
             "about": self._show_about,
+            "present": lambda: self.presentation.stop() if self.presentation.active else self.presentation.start(),
+            "theme_high_contrast": lambda: self.set_theme("high_contrast"),
+            "save_step": lambda: self.save_state_as_step(),
+            "show_network": lambda: self.show_view("network"),
             "play_pause": self.lab.toggle_play,
             "train_step": lambda: self.lab.step(1),
             "train_reset": self.lab.reset,
@@ -174,11 +272,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         a = self.actions
-        menus = (("&File", ["open", "save", "save_as", None, "autosave", None, "export_png", "export_svg",
+        menus = (("&File", ["open", "save", "save_as", None, "save_step", None, "autosave", None, "export_png", "export_svg",
                             "export_csv", "export_training_png", "export_training_svg", "export_window_png",
                             "export_window_svg", "export_history_csv", None, "quit"]),
                  ("&View", ["reset_view", "zoom_in", "zoom_out", None, "theme_light", "theme_dark",
-                            None, "full_screen"]),
+                            "theme_high_contrast", None, "present", "full_screen", None, "show_network"]),
                  ("F&unctions", ["find", "next_function", "previous_function", None,
                                  "reset_params", "clear_overlays"]),
                  ("&Training", ["play_pause", "train_step", "train_reset", None, "pin_run"]),
@@ -192,11 +290,24 @@ class MainWindow(QMainWindow):
             for name in names:
                 menu.addSeparator() if name is None else menu.addAction(a[name])
             if title == "&View":
+                scale_menu = menu.addMenu("UI &scale")
+                self.scale_actions = {}
+                scales = QActionGroup(self)
+                for value in SCALES:
+                    action = scale_menu.addAction(f"{value:.0%}", lambda v=value: self.set_ui_scale(v))
+                    action.setCheckable(True)
+                    action.setChecked(value == 1.0)
+                    scales.addAction(action)
+                    self.scale_actions[value] = action
                 menu.addSeparator()
                 for dock in (self.function_dock, self.details_dock, self.lab_dock):
                     menu.addAction(dock.toggleViewAction())
+            if title == "&Training":
+                lessons_menu = self.menuBar().addMenu("&Lessons")
+                for lesson in builtin_lessons():
+                    lessons_menu.addAction(lesson.title, lambda i=lesson.id: self.start_lesson(i))
         themes = QActionGroup(self)
-        for name in ("theme_light", "theme_dark"):
+        for name in ("theme_light", "theme_dark", "theme_high_contrast"):
             themes.addAction(a[name])
         toolbar = self.addToolBar("View")
         toolbar.setObjectName("ViewToolbar")
@@ -221,8 +332,9 @@ class MainWindow(QMainWindow):
         self.plots.set_theme(self.theme)
         self.function_panel.set_theme(self.theme)
         self.network_view.set_theme(self.theme)
-        if self._lab_plots is not None:
-            self._lab_plots.set_theme(self.theme)
+        for view in (self._lab_plots, self._zigzag_view, self._sweep_view):
+            if view is not None:
+                view.set_theme(self.theme)
         self.actions[f"theme_{name}"].setChecked(True)
 
     def zoom(self, factor: float) -> None:
@@ -431,6 +543,8 @@ class MainWindow(QMainWindow):
         if self._lab_plots is None:
             self._lab_plots = LabPlots(self.lab, self.theme)
             self.lab_splitter.replaceWidget(1, self._lab_plots).deleteLater()
+            if self.ui_scale != 1.0:
+                apply_scale(self, self.ui_scale)
         return self._lab_plots
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)

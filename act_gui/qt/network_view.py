@@ -63,6 +63,7 @@ class NetworkView(QGraphicsView):
         self.nodes: list[list[QGraphicsEllipseItem]] = []
         self.edges: list[np.ndarray] = []  # per weight layer: object array of line items
         self.crosses: dict[tuple[int, int], list[QGraphicsLineItem]] = {}
+        self.scale = 1.0
         controller.stats_changed.connect(self._on_stats_changed)
         controller.run_reset.connect(lambda _reason: self._rebuild())
         controller.selection_changed.connect(lambda: self._on_stats_changed(controller.stats))
@@ -70,6 +71,11 @@ class NetworkView(QGraphicsView):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._rebuild()
+
+    def set_scale(self, scale: float) -> None:
+        """Bigger labels for a projector (the discs already fill the view)."""
+        self.scale = scale
         self._rebuild()
 
     # --- building ------------------------------------------------------------------------
@@ -123,7 +129,7 @@ class NetworkView(QGraphicsView):
             node.setBrush(QColor(self.theme.window))
             node.setPen(QPen(QColor(self.theme.plot_foreground), 1.5))
             label = "x" + "₁₂"[index] if layer == 0 and index < 2 else ("ŷ" if layer else "x")
-            text = self.scene().addSimpleText(label, QFont("", int(r * 0.8)))
+            text = self.scene().addSimpleText(label, QFont(self.font().family(), max(6, int(r * 0.8))))
             text.setBrush(QColor(self.theme.plot_foreground))
             text.setPos(x - text.boundingRect().width() / 2, y - text.boundingRect().height() / 2)
             text.setZValue(3)
@@ -136,7 +142,7 @@ class NetworkView(QGraphicsView):
             text = "output"
         else:
             text = f"layer {layer}: {self.controller.config.activations()[layer - 1]}"
-        label: QGraphicsSimpleTextItem = self.scene().addSimpleText(text, QFont("", 13))
+        label: QGraphicsSimpleTextItem = self.scene().addSimpleText(text, QFont(self.font().family(), round(13 * self.scale)))
         label.setBrush(QColor(self.theme.plot_foreground))
         label.setPos(x - label.boundingRect().width() / 2, 8)
         if 0 < layer < count - 1:

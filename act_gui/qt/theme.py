@@ -60,6 +60,12 @@ THEMES = {
                   "#262626", "#333333", "#E6E6E6", "#2F7FBF",
                   histogram=(86, 180, 233, 120), sequence_range=(0.3, 1.0)),
 }
+THEMES["high_contrast"] = Theme(
+    "high_contrast", "#000000", "#FFFFFF", 0.45,
+    ("#FFD700", "#00E5FF", "#FF4FA3", "#7CFF4F", "#FFFFFF", "#FF9A3C", "#B18CFF"),
+    (170, 170, 170, 90), (255, 200, 0, 110),
+    "#000000", "#000000", "#FFFFFF", "#FFD700",
+    histogram=(0, 229, 255, 120), sequence_range=(0.35, 1.0))
 DEFAULT_THEME = "light"
 
 

@@ -1,0 +1,106 @@
+"""Plays a lesson in the window: each step sets up its whole state, the same every time.
+
+Jumping to step k builds exactly what step k describes (functions, network, pinned
+comparison runs, training), independent of the steps before it, so a teacher can go
+back, skip ahead or restart and always get the same picture.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from act_gui.core import lessons
+from act_gui.core.lessons import Lesson, LessonError, LessonStep
+from act_gui.qt.explorer_state import ExplorerState
+
+
+class LessonPlayer(QObject):
+    step_changed = Signal()   # a step was set up (or the lesson closed: lesson is None)
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.lesson: Lesson | None = None
+        self.index = 0
+
+    @property
+    def step(self) -> LessonStep | None:
+        return self.lesson.steps[self.index] if self.lesson else None
+
+    def start(self, lesson: Lesson, index: int = 0) -> None:
+        self.lesson = lesson
+        self.go(index)
+
+    def open(self, source: str, index: int = 0) -> None:
+        """Start a built-in lesson by id, or a lesson file by path; LessonError if neither."""
+        path = Path(source)
+        lesson = lessons.load(path) if path.suffix == ".json" or path.is_file() else lessons.builtin(source)
+        if not 0 <= index < len(lesson.steps):
+            raise LessonError(f"{lesson.title!r} has steps 1 to {len(lesson.steps)}")
+        self.start(lesson, index)
+
+    def capture_step(self, title: str, caption: str) -> LessonStep:
+        """The window as it is now, as a lesson step (training is replayed from the seed)."""
+        w = self.window
+        return LessonStep(title=title, caption=caption, explorer=w.state.to_dict(), lab=w.lab.config,
+                          train=w.lab.trainer.steps, play=False, select=w.lab.selection,
+                          view=w.current_view())
+
+    def save_step(self, path: str | Path, title: str, caption: str) -> Lesson:
+        """Append the current state as a step to the lesson file ``path`` (created if new)."""
+        path = Path(path)
+        step = self.capture_step(title, caption)
+        if path.exists():
+            lesson = lessons.load(path)
+            lesson = Lesson(lesson.id, lesson.title, lesson.steps + (step,))
+        else:
+            lesson = Lesson(path.stem, path.stem.replace("-", " ").replace("_", " ").capitalize(), (step,))
+        path.write_text(json.dumps(lesson.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+        return lesson
+
+    def close(self) -> None:
+        self.lesson = None
+        self.step_changed.emit()
+
+    def next(self) -> None:
+        if self.lesson and self.index + 1 < len(self.lesson.steps):
+            self.go(self.index + 1)
+
+    def previous(self) -> None:
+        if self.lesson and self.index > 0:
+            self.go(self.index - 1)
+
+    def go(self, index: int) -> None:
+        """Set up step ``index`` (0-based); IndexError if the lesson has no such step."""
+        if self.lesson is None or not 0 <= index < len(self.lesson.steps):
+            raise IndexError(f"the lesson has steps 1 to {len(self.lesson.steps) if self.lesson else 0}")
+        self.index = index
+        step = self.lesson.steps[index]
+        self._set_explorer(step)
+        self._set_lab(step)
+        self.window.show_view(step.view)
+        self.step_changed.emit()
+
+    def _set_explorer(self, step: LessonStep) -> None:
+        fresh, problems = ExplorerState.checked(step.explorer)
+        if fresh is not None and not problems:
+            self.window.state.adopt(fresh)
+
+    def _set_lab(self, step: LessonStep) -> None:
+        lab = self.window.lab
+        lab.pause()
+        lab.load_config(step.lab, reason=f"Lesson step {self.index + 1}: {step.title}")
+        lab.set_pins(lessons.pinned_runs(step))
+        if step.select is not None:
+            lab.select(*step.select)
+        else:
+            lab.select(None)
+        if step.train and step.play:
+            lab.play(steps=step.train)  # animated, through the same timer as Play
+        elif step.train:
+            lab.step(step.train)
+        if step.view == "sweep":
+            self.window.sweep_view.start(step.lab)
