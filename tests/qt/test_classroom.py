@@ -1,0 +1,168 @@
+"""Lessons, the lesson bar, presentation mode with a clicker, UI scale and themes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from act_gui.core import lessons
+
+
+@pytest.fixture(autouse=True)
+def quiet_dialogs(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    return shown
+
+
+def wait_for_training(qtbot, window):
+    qtbot.waitUntil(lambda: not window.lab.playing, timeout=30000)
+
+
+def test_a_lesson_step_sets_up_its_whole_state(qtbot, window):
+    assert window.start_lesson("dead-neurons")
+    bar = window.lesson_bar
+    assert bar.isVisible() and bar.position.text() == "Step 1 of 3"
+    assert "learning rate of 3" in bar.caption.text()
+    assert window.lab.config.lr == 3.0 and window.lab.config.activation == "relu"
+    assert window.state.current == "relu"
+    wait_for_training(qtbot, window)  # the step plays its 500 steps, animated
+    assert window.lab.trainer.steps == 500
+    assert window.lab.stats.dead_fraction >= 0.3 and window.lab.selection == (0, 2)
+    assert window.plots.histograms[0].isVisible()
+
+
+def test_every_step_runs_the_same_way_every_time(qtbot, window):
+    window.start_lesson("tanh", 2)
+    wait_for_training(qtbot, window)
+    first = window.lab.trainer.losses.copy()
+    window.lessons.next()  # no further step: stays
+    window.lessons.previous()
+    window.lessons.go(2)
+    wait_for_training(qtbot, window)
+    assert np.array_equal(window.lab.trainer.losses, first)
+    assert len(window.lab.pinned) == 1 and "sigmoid" in window.lab.pinned[0].label
+    assert len(window.lab_plots.ghosts) == 3
+
+
+def test_presentation_mode_and_the_clicker(qtbot, window):
+    window.start_lesson("dead-neurons")
+    window.actions["present"].trigger()  # F5
+    mode = window.presentation
+    assert mode.active and window.isFullScreen()
+    assert not window.function_dock.isVisible() and not window.menuBar().isVisible()
+    assert window.theme.name == "light" and window.ui_scale >= 1.75
+    target = window.plots  # clicker keys work whatever has the focus
+    for key, expected in ((Qt.Key_PageDown, 1), (Qt.Key_Right, 2), (Qt.Key_PageUp, 1), (Qt.Key_Left, 0),
+                          (Qt.Key_Space, 1), (Qt.Key_Backspace, 0)):
+        qtbot.keyClick(target, key)
+        assert window.lessons.index == expected, key
+    qtbot.keyClick(target, Qt.Key_B)
+    assert mode.blank.isVisible()
+    qtbot.keyClick(target, Qt.Key_X)  # any key brings the picture back, and does nothing else
+    assert not mode.blank.isVisible() and window.lessons.index == 0
+    qtbot.keyClick(target, Qt.Key_Period)
+    assert mode.blank.isVisible()
+    qtbot.keyClick(target, Qt.Key_PageDown)
+    assert not mode.blank.isVisible() and window.lessons.index == 0
+    qtbot.keyClick(target, Qt.Key_Escape)
+    assert not mode.active and not window.isFullScreen()
+    assert window.function_dock.isVisible() and window.menuBar().isVisible() and window.ui_scale == 1.0
+
+
+def test_presentation_starts_lesson_one_when_none_is_open(qtbot, window):
+    window.set_theme("dark")
+    window.presentation.start()
+    assert window.lessons.lesson.id == "sigmoid" and window.theme.name == "light"
+    window.presentation.stop()
+    assert window.theme.name == "dark"
+
+
+def test_lesson_three_brings_the_zigzag_contours_to_the_front(qtbot, window):
+    window.start_lesson("zero-centred")
+    assert window.current_view() == "contours"
+    positive, centred = window.zigzag_view.panels
+    assert positive["share"] == 1.0 and centred["share"] < 0.75
+    assert centred["reached"] * 2 < positive["reached"]
+    path_x, path_y = positive["path"].getData()
+    assert len(path_x) == 121
+    window.actions["show_network"].trigger()
+    assert window.current_view() == "network"
+
+
+def test_lesson_seven_sweeps_in_the_background(qtbot, window):
+    window.start_lesson("learning-rate-sweep")
+    view = window.sweep_view
+    assert window.current_view() == "sweep" and view.running
+    qtbot.waitUntil(lambda: not view.running, timeout=120000)  # the event loop kept running meanwhile
+    assert view.progress.value() == view.progress.maximum() == 26
+    relu = [r for r in view.results if r.activation == "relu"]
+    leaky = [r for r in view.results if r.activation == "leaky_relu"]
+    assert max(r.dead_fraction for r in relu) >= 0.3 and all(r.dead_fraction == 0 for r in leaky)
+    rates, dead = view.curves[(False, "relu")].getOriginalDataset()
+    assert len(rates) == 13 and dead.max() >= 30
+
+
+def test_save_the_current_state_as_a_step_and_play_it_back(qtbot, make_window, tmp_path):
+    window = make_window()
+    window.lab.apply(activation="elu", width=5)
+    window.lab.step(40)
+    window.state.set_current("elu")
+    path = tmp_path / "my-lesson.json"
+    assert window.save_state_as_step(str(path), "ELU after 40 steps", "Look at the negative side.")
+    window.state.set_probe(-2.0)
+    assert window.save_state_as_step(str(path), "Probe at −2", "Read off the slope.")
+    saved = lessons.load(path)
+    assert [s.title for s in saved.steps] == ["ELU after 40 steps", "Probe at −2"]
+    other = make_window()
+    assert other.open_file(str(path))  # File > Open takes lesson files too
+    assert other.lab.config.activation == "elu" and other.lab.trainer.steps == 40
+    assert np.array_equal(other.lab.trainer.losses, window.lab.trainer.losses)
+    other.lessons.next()
+    assert other.state.probe == -2.0
+
+
+def test_a_bad_lesson_file_is_refused(window, tmp_path, quiet_dialogs):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "act-gui-lesson", "version": 1, "id": "x", "title": "x", "steps": [{}]}')
+    steps_before = window.lab.trainer.steps
+    assert not window.open_file(str(bad))
+    assert quiet_dialogs and "title" in quiet_dialogs[0] and window.lab.trainer.steps == steps_before
+    assert window.lessons.lesson is None
+
+
+def test_ui_scale_grows_fonts_and_pens(window):
+    size = QApplication.instance().font().pointSizeF()
+    f_item, _ = window.plots.curve_items[window.state.slot(window.state.current)]
+    width = f_item.opts["pen"].widthF()
+    window.set_ui_scale(2.0)
+    assert QApplication.instance().font().pointSizeF() == pytest.approx(2 * 10.0)
+    assert f_item.opts["pen"].widthF() == pytest.approx(2 * width)
+    assert window.lesson_bar.caption.font().pointSizeF() == pytest.approx(30)
+    window.set_ui_scale(1.0)
+    assert QApplication.instance().font().pointSizeF() == pytest.approx(size)
+    with pytest.raises(ValueError):
+        window.set_ui_scale(5.0)
+
+
+def test_high_contrast_theme(window):
+    window.actions["theme_high_contrast"].trigger()
+    assert window.plots.backgroundBrush().color().name() == "#000000"
+    assert window.theme.curve_colour(0) == "#FFD700"
+
+
+@pytest.mark.parametrize("args, message", [(["--lesson", "nope"], "no built-in lesson"),
+                                           (["--lesson", "relu", "--step", "9"], "steps 1 to 2"),
+                                           (["--step", "2"], "--step needs --lesson")])
+def test_lesson_arguments_are_checked(args, message):
+    exe = str(Path(sys.executable).with_name("act-gui"))
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    result = subprocess.run([exe, *args], capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 2 and message in result.stderr
