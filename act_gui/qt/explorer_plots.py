@@ -69,16 +69,12 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             plot.setAutoVisible(y=True)
             plot.getViewBox().setMouseEnabled(x=True, y=False)
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # same width: z-axes line up
+            plot.getAxis("left").enableAutoSIPrefix(False)  # "250 (×0.001)" reads worse than 0.25
         # Bottom right: empty for most activations, which rise from left to right; the
         # top left stays free for the probe readout.
         self.legend = self.f_plot.addLegend(offset=(-10, -10))
-        self.region_legend = self.df_plot.addLegend(offset=(10, 10))
-        # Legend swatches only (never added to a plot): a BarGraphItem draws as a square.
-        self.zero_sample = pg.BarGraphItem(x=[0], height=[0], width=0, pen=None)
-        self.saturated_sample = pg.BarGraphItem(x=[0], height=[0], width=0, pen=None)
-        self.region_legend.addItem(self.zero_sample, "f′ = 0 (no gradient: units die)")
-        self.region_legend.addItem(self.saturated_sample,
-                                   f"|f′| &lt; {SATURATION_SHARE:.0%} of its max (saturated)")
+        # The key to the shaded bands sits under the plot, where it never hides a curve.
+        self.region_key = self.addLabel(row=2, col=0, justify="left")
         self.axes_lines = [pg.InfiniteLine(pos=0, angle=a) for a in (0, 90) for _ in (0, 1)]
         for line, plot in zip(self.axes_lines, (self.f_plot, self.df_plot) * 2):
             plot.addItem(line, ignoreBounds=True)
@@ -111,7 +107,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
                 # lines cost a third of every redraw and made the plots look busy.
                 plot.getAxis(axis).setStyle(maxTickLevel=0)
                 plot.getAxis(axis).setTickDensity(1.8)
-        for legend in (self.legend, self.region_legend):
+        for legend in (self.legend,):
             legend.setLabelTextColor(fg)
             legend.setBrush(pg.mkBrush(theme.plot_background + "D0"))
             for _sample, label in legend.items:  # re-render: the colour alone does not
@@ -121,8 +117,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         for line in self.probe_lines:
             line.setPen(pg.mkPen(fg, width=2 * getattr(self, "scale", 1.0)))
             line.setHoverPen(pg.mkPen(theme.highlight, width=3))
-        self.zero_sample.setOpts(brush=pg.mkBrush(theme.region_colour("zero")))
-        self.saturated_sample.setOpts(brush=pg.mkBrush(theme.region_colour("saturated")))
+        self._update_region_key()
         self.probe_text.fill = pg.mkBrush(theme.plot_background + "E0")
         self.probe_text.border = pg.mkPen(fg, width=1)
         for region in self.regions:
@@ -138,10 +133,10 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             for axis, label in (("left", name), ("bottom", "z")):
                 plot.getAxis(axis).setStyle(tickFont=font)
                 plot.setLabel(axis, label, **{"font-size": points})
-        for legend in (self.legend, self.region_legend):
-            legend.setLabelTextSize(points)
-            for _sample, label in legend.items:
-                label.setText(label.text, size=points)
+        self.legend.setLabelTextSize(points)
+        for _sample, label in self.legend.items:
+            label.setText(label.text, size=points)
+        self._update_region_key()
         self.probe_text.setFont(font)
         for line in self.probe_lines:
             line.setPen(pg.mkPen(self.theme.plot_foreground, width=2 * scale))
@@ -150,6 +145,15 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             for marker in markers:
                 marker.setRect(-radius, -radius, 2 * radius, 2 * radius)
         self._on_shown_changed()
+
+    def _update_region_key(self) -> None:
+        theme, scale = self.theme, getattr(self, "scale", 1.0)
+        swatch = "<span style='color:{}; font-size:{:.0f}pt'>■</span>"
+        zero = swatch.format(theme.region_colour("zero").name(), 14 * scale)
+        saturated = swatch.format(theme.region_colour("saturated").name(), 14 * scale)
+        self.region_key.setText(
+            f"{zero} f′ = 0: dead, no gradient&nbsp;&nbsp;&nbsp;{saturated} |f′| &lt; {SATURATION_SHARE:.0%} of max: saturated",
+            color=theme.plot_foreground, size=f"{9 * scale:.1f}pt")
 
     # --- state -> plots ------------------------------------------------------------------
     def _on_shown_changed(self, *_args) -> None:

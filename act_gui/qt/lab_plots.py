@@ -53,6 +53,13 @@ def decades(*series: np.ndarray) -> tuple[float, float]:
     return float(lo), float(max(hi, lo + 1))
 
 
+def decade_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
+    """One labelled tick per power of ten (positions in log10 units), at most six labels."""
+    powers = list(range(int(lo), int(hi) + 1))
+    step = max(1, -(-len(powers) // 6))
+    return [(float(k), f"{10.0 ** k:g}") for k in powers[::step]]
+
+
 class LabPlots(pg.GraphicsLayoutWidget):
     def __init__(self, controller: LabController, theme: Theme, parent=None) -> None:
         super().__init__(parent)
@@ -102,7 +109,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
             plot.setLabel("bottom", x_label)
         plot.addLegend(offset=(-8, 8))
         for axis in ("left", "bottom"):
-            plot.getAxis(axis).setStyle(maxTickLevel=0)  # grid at labelled ticks only
+            plot.getAxis(axis).setStyle(maxTickLevel=0, maxTextLevel=0)  # labelled ticks only
+            plot.getAxis(axis).enableAutoSIPrefix(False)
         return plot
 
     def set_theme(self, theme: Theme) -> None:
@@ -248,6 +256,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         for plot, (lo, hi) in ranges:
             if [round(v, 6) for v in plot.viewRange()[1]] != [lo, hi]:
                 plot.setYRange(lo, hi, padding=0)
+                plot.getAxis("left").setTicks([decade_ticks(lo, hi), []])
 
     @staticmethod
     def _positive(values: np.ndarray) -> np.ndarray:

@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         if self._zigzag_view is None:
             self._zigzag_view = ZigzagView(self.theme)
             self.view_stack.addWidget(self._zigzag_view)
+            if self.ui_scale != 1.0:
+                apply_scale(self, self.ui_scale)
         return self._zigzag_view
 
     @property
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
         if self._sweep_view is None:
             self._sweep_view = SweepView(self.theme)
             self.view_stack.addWidget(self._sweep_view)
+            if self.ui_scale != 1.0:
+                apply_scale(self, self.ui_scale)
         return self._sweep_view
 
     def show_view(self, name: str) -> None:

@@ -84,7 +84,8 @@ class NetworkView(QGraphicsView):
         scene.clear()  # only when the architecture changes, never per frame
         scene.setBackgroundBrush(QColor(self.theme.plot_background))
         sizes = self.controller.trainer.net.sizes
-        self.radius = min(26.0, 0.36 * (SCENE_H - 60) / max(sizes))
+        self.top = 24 + 2 * 1.5 * 13 * self.scale  # below the two-line layer labels
+        self.radius = min(26.0, 0.36 * (SCENE_H - self.top - 10) / max(sizes))
         xs = np.linspace(90, SCENE_W - 90, len(sizes))
         self.positions = [[(x, y) for y in self._column(n)] for x, n in zip(xs, sizes)]
         self.edges = [self._edge_items(a, b) for a, b in zip(self.positions[:-1], self.positions[1:])]
@@ -98,8 +99,9 @@ class NetworkView(QGraphicsView):
         self._on_stats_changed(self.controller.stats)
 
     def _column(self, n: int) -> np.ndarray:
-        gap = min((SCENE_H - 80) / max(n, 1), 3.2 * self.radius)
-        return SCENE_H / 2 + (np.arange(n) - (n - 1) / 2) * gap + 10
+        free = SCENE_H - self.top - 10
+        gap = min(free / max(n, 1), 3.2 * self.radius)
+        return self.top + free / 2 + (np.arange(n) - (n - 1) / 2) * gap
 
     def _edge_items(self, left, right) -> np.ndarray:
         items = np.empty((len(left), len(right)), dtype=object)
@@ -141,7 +143,7 @@ class NetworkView(QGraphicsView):
         elif layer == count - 1:
             text = "output"
         else:
-            text = f"layer {layer}: {self.controller.config.activations()[layer - 1]}"
+            text = f"layer {layer}\n{self.controller.config.activations()[layer - 1]}"
         label: QGraphicsSimpleTextItem = self.scene().addSimpleText(text, QFont(self.font().family(), round(13 * self.scale)))
         label.setBrush(QColor(self.theme.plot_foreground))
         label.setPos(x - label.boundingRect().width() / 2, 8)

@@ -17,7 +17,8 @@ from act_gui.core import sweep
 from act_gui.core.lab import LabConfig
 from act_gui.qt.theme import Theme
 
-COLOURS = {"relu": "#D55E00", "leaky_relu": "#0072B2"}
+# The colours ReLU and Leaky ReLU have on the Explorer plots in lesson 7.
+COLOURS = {"relu": "#0072B2", "leaky_relu": "#D55E00"}
 LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
 
 
@@ -74,9 +75,23 @@ class SweepView(QWidget):
         self.thread: QThread | None = None
         self.set_theme(theme)
 
+    def set_scale(self, scale: float, font) -> None:
+        for plot in (self.loss_plot, self.dead_plot):
+            plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
+            plot.legend.setLabelTextSize(f"{font.pointSizeF():.1f}pt")
+            for _sample, label in plot.legend.items:
+                label.setText(label.text, size=f"{font.pointSizeF():.1f}pt")
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setStyle(tickFont=font)
+
     def set_theme(self, theme: Theme) -> None:
         self.plots.setBackground(theme.plot_background)
         for plot in (self.loss_plot, self.dead_plot):
+            plot.titleLabel.setAttr("color", theme.plot_foreground)
+            plot.setTitle(plot.titleLabel.text)
+            plot.legend.setLabelTextColor(theme.plot_foreground)
+            for _sample, label in plot.legend.items:
+                label.setText(label.text)
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setPen(theme.plot_foreground)
                 plot.getAxis(axis).setTextPen(theme.plot_foreground)

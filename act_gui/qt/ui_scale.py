@@ -26,5 +26,6 @@ def apply_scale(window, scale: float) -> None:
     window.plots.set_scale(scale, plot_font)
     window.lesson_bar.set_scale(scale)
     window.network_view.set_scale(scale)
-    if window._lab_plots is not None:
-        window._lab_plots.set_scale(scale, plot_font)
+    for view in (window._lab_plots, window._zigzag_view, window._sweep_view):
+        if view is not None:
+            view.set_scale(scale, plot_font)

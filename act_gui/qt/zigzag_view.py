@@ -25,7 +25,7 @@ class ZigzagView(pg.GraphicsLayoutWidget):
             problem = zigzag.problem(zero_centred)
             path, updates = zigzag.descent(problem)
             reached = zigzag.steps_to_reach(path)
-            title = ("Positive inputs (like sigmoid outputs)" if not zero_centred else "Zero-centred inputs")
+            title = "Positive inputs" if not zero_centred else "Zero-centred inputs"
             plot = self.addPlot(row=0, col=col, title=title, enableMenu=False)
             plot.setAspectLocked(True)
             plot.hideButtons()
@@ -44,11 +44,20 @@ class ZigzagView(pg.GraphicsLayoutWidget):
             plot.plot([zigzag.START[0]], [zigzag.START[1]], pen=None, symbol="o", symbolSize=11,
                       symbolBrush=PATH_COLOUR)
             share = zigzag.same_sign_share(updates)
-            steps = f"within 0.15 of the optimum after {reached} steps" if reached else "not there yet"
-            caption = pg.LabelItem(f"both weights moved the same way in {share:.0%} of steps; {steps}")
+            steps = f"near the optimum after {reached} steps" if reached else "not near the optimum yet"
+            # Two short lines: a long label would set the plot's minimum width.
+            caption = pg.LabelItem(f"both weights moved the same way<br>in {share:.0%} of steps; {steps}")
             self.addItem(caption, row=1, col=col)
             self.panels.append({"plot": plot, "path": line, "share": share, "reached": reached, "caption": caption})
         self.set_theme(theme)
+
+    def set_scale(self, scale: float, font) -> None:
+        for panel in self.panels:
+            plot = panel["plot"]
+            plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
+            panel["caption"].setText(panel["caption"].text, size=f"{font.pointSizeF():.1f}pt")
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setStyle(tickFont=font)
 
     def set_theme(self, theme: Theme) -> None:
         self.setBackground(theme.plot_background)
