@@ -9,7 +9,8 @@ so the ratios mean something even where absolute times vary:
   pyqtgraph window;
 * one ``Trainer.step`` next to a minimal hand-written numpy step of the same network;
 * frames per second while the Network Lab plays (10 and 100 steps per frame, 1920x1080),
-  and the memory in use after 10,000 and after 110,000 animated steps.
+  and the memory in use after 10,000 and after 110,000 animated steps;
+* frames per second while playing in presentation mode, with and without antialiasing.
 """
 
 from __future__ import annotations
@@ -265,6 +266,52 @@ def bench_playing(seconds: float = 4.0, memory: bool = True) -> dict:
     return results
 
 
+_PRESENTATION_CHILD = """
+import json, os, time
+from act_gui.cli import Options
+from act_gui.qt.app import application, make_window, wait_for_training
+app = application()
+window = make_window(Options(size=(1920, 1080)))
+window.show()
+window.presentation.start()
+window.set_antialias(os.environ["ACT_GUI_ANTIALIAS"] == "1")
+window.showNormal()
+window.resize(1920, 1080)  # the projector's size, whatever the offscreen screen is
+window.start_lesson("dead-neurons")
+wait_for_training(window)
+lab = window.lab
+lab.timer.setInterval(0)
+lab.set_steps_per_frame(10)
+frames = []
+lab.stats_changed.connect(lambda _s: frames.append(time.perf_counter()))
+lab.play()
+end = time.perf_counter() + SECONDS
+while time.perf_counter() < end:
+    app.processEvents()
+lab.pause()
+print(json.dumps({"fps": (len(frames) - 1) / (frames[-1] - frames[0]), "scale": window.ui_scale}))
+"""
+
+
+def bench_presentation(seconds: float = 4.0) -> dict:
+    """Frames per second while playing in presentation mode (1920x1080, 175 % scale,
+    thick pens), with antialiased curves (what presentation mode uses) and without
+    (forced by ACT_GUI_ANTIALIAS=0 before the mode turns it on)."""
+    results = {}
+    for antialias in ("0", "1"):
+        with tempfile.TemporaryDirectory() as config_dir:
+            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ACT_GUI_CONFIG_DIR": config_dir,
+                   "ACT_GUI_ANTIALIAS": antialias}
+            out = subprocess.run([sys.executable, "-c", f"SECONDS = {seconds}\n" + _PRESENTATION_CHILD],
+                                 env=env, capture_output=True, text=True, timeout=300)
+            measured = json.loads(out.stdout.strip().splitlines()[-1])
+        key = "antialiased" if antialias == "1" else "not_antialiased"
+        results[f"fps_{key}_at_10_steps_per_frame"] = round(measured["fps"], 1)
+        results["ui_scale"] = measured["scale"]
+    results["frame_timer_cap_fps"] = 62.5
+    return results
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as config_dir:
@@ -272,6 +319,7 @@ def main() -> int:
         results = {"parameter_change": bench_parameter_change()}
         results["training_step"] = bench_training_step()
         results["playing"] = bench_playing()
+    results["presentation"] = bench_presentation()
     results["startup"] = bench_startup()
     results["python"] = sys.version.split()[0]
     print(json.dumps(results, indent=2))

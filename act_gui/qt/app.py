@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 
@@ -29,8 +30,9 @@ def application() -> QApplication:
     app.setDesktopFileName("act-gui")
     app.setWindowIcon(icon())
     # Thin curves of a few thousand points look clean without antialiasing, and thick
-    # antialiased pens are the main redraw cost (see DESIGN.md's measurements).
-    pg.setConfigOptions(antialias=False)
+    # antialiased pens are the main redraw cost (measured by `make bench`, which sets
+    # ACT_GUI_ANTIALIAS=1 to show the difference).
+    pg.setConfigOptions(antialias=os.environ.get("ACT_GUI_ANTIALIAS") == "1")
     return app
 
 

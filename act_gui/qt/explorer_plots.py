@@ -39,6 +39,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self.samples: dict[str, curves.Curve] = {}
         self._peaks: dict[tuple, float] = {}
         self.scale = 1.0
+        self.antialias = pg.getConfigOption("antialias")
         # No context menus (they are never shown; building them was a tenth of start-up).
         self.f_plot = self.addPlot(row=0, col=0, enableMenu=False)
         self.df_plot = self.addPlot(row=1, col=0, enableMenu=False)
@@ -125,6 +126,14 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         if redraw:
             self._on_shown_changed()
 
+    def set_antialias(self, on: bool) -> None:
+        """Smooth curves (presentation mode) or fast ones (a quarter cheaper to redraw)."""
+        self.antialias = on
+        for pair in self.curve_items:
+            for item in pair:
+                item.opts["antialias"] = on
+                item.updateItems()
+
     def set_scale(self, scale: float, font) -> None:
         """Fonts, pens and probe dots for a UI scale (1.0 normal, up to 3.0)."""
         self.scale = scale
@@ -159,7 +168,8 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
     def _on_shown_changed(self, *_args) -> None:
         shown = self.state.shown()
         while len(self.curve_items) <= max(self.state.slot(i) for i in shown):
-            self.curve_items.append((self.f_plot.plot(), self.df_plot.plot()))
+            self.curve_items.append((self.f_plot.plot(antialias=self.antialias),
+                                     self.df_plot.plot(antialias=self.antialias)))
             for plot, markers in zip((self.f_plot, self.df_plot), self.markers):
                 markers.append(self._new_marker(plot))
         used = {self.state.slot(i) for i in shown}

@@ -129,6 +129,12 @@ class LabPlots(pg.GraphicsLayoutWidget):
             for _sample, label in plot.legend.items:
                 label.setText(label.text)
 
+    def set_antialias(self, on: bool) -> None:
+        for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve,
+                      *self.grad_curves, self.fit_curve):
+            curve.opts["antialias"] = on
+            curve.updateItems()
+
     def set_scale(self, scale: float, font) -> None:
         self.scale = scale
         points = f"{font.pointSizeF():.1f}pt"

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.presentation = PresentationMode(self)
         self.lesson_bar.save_step_button.clicked.connect(lambda: self.save_state_as_step())
         self.ui_scale = 1.0
+        self.antialias = False
         self._zigzag_view: ZigzagView | None = None  # lesson views, built when first shown
         self._sweep_view: SweepView | None = None
         self.setCentralWidget(self._central_area())
@@ -221,6 +222,12 @@ class MainWindow(QMainWindow):
             return False
         self.show_message(f"Saved as step {len(lesson.steps)} of {Path(path).name}")
         return True
+
+    def set_antialias(self, on: bool) -> None:
+        self.antialias = on
+        self.plots.set_antialias(on)
+        if self._lab_plots is not None:
+            self._lab_plots.set_antialias(on)
 
     def set_ui_scale(self, scale: float) -> None:
         apply_scale(self, scale)
@@ -549,6 +556,8 @@ class MainWindow(QMainWindow):
             self.lab_splitter.replaceWidget(1, self._lab_plots).deleteLater()
             if self.ui_scale != 1.0:
                 apply_scale(self, self.ui_scale)
+            if self.antialias:
+                self._lab_plots.set_antialias(True)
         return self._lab_plots
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)

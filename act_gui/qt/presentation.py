@@ -56,6 +56,9 @@ class PresentationMode(QObject):
             part.hide()
         w.set_theme(PRESENTATION_THEME)
         w.set_ui_scale(max(w.ui_scale, PRESENTATION_SCALE))
+        # Measured (make bench): with thick pens, antialiased curves cost no frames
+        # while playing, and they look far better on a projector.
+        w.set_antialias(True)
         w.showFullScreen()
         QApplication.instance().installEventFilter(self)
         self.active = True
@@ -69,6 +72,7 @@ class PresentationMode(QObject):
         w, saved = self.window, self._saved
         w.set_theme(saved["theme"])
         w.set_ui_scale(saved["scale"])
+        w.set_antialias(False)
         for part, visible in saved["shown"].items():
             part.setVisible(visible)
         w.showMaximized() if saved["maximized"] else w.showNormal()

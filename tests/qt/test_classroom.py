@@ -166,3 +166,12 @@ def test_lesson_arguments_are_checked(args, message):
     env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
     result = subprocess.run([exe, *args], capture_output=True, text=True, timeout=60, env=env)
     assert result.returncode == 2 and message in result.stderr
+
+
+def test_presentation_mode_smooths_the_curves_and_restores_them(window):
+    f_item, _ = window.plots.curve_items[window.state.slot(window.state.current)]
+    assert not f_item.curve.opts["antialias"]
+    window.presentation.start()
+    assert f_item.curve.opts["antialias"] and window.lab_plots.train_curve.curve.opts["antialias"]
+    window.presentation.stop()
+    assert not f_item.curve.opts["antialias"]
