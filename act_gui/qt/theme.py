@@ -62,9 +62,10 @@ THEMES = {
 }
 THEMES["high_contrast"] = Theme(
     "high_contrast", "#000000", "#FFFFFF", 0.45,
-    ("#FFD700", "#00E5FF", "#FF4FA3", "#7CFF4F", "#FFFFFF", "#FF9A3C", "#B18CFF"),
+    # Okabe & Ito's brightest members, which stay apart for colour-blind eyes on black.
+    ("#F0E442", "#56B4E9", "#E69F00", "#CC79A7", "#FFFFFF", "#009E73", "#D55E00"),
     (170, 170, 170, 90), (255, 200, 0, 110),
-    "#000000", "#000000", "#FFFFFF", "#FFD700",
+    "#000000", "#000000", "#FFFFFF", "#F0E442",
     histogram=(0, 229, 255, 120), sequence_range=(0.35, 1.0))
 DEFAULT_THEME = "light"
 

@@ -155,7 +155,7 @@ def test_ui_scale_grows_fonts_and_pens(window):
 def test_high_contrast_theme(window):
     window.actions["theme_high_contrast"].trigger()
     assert window.plots.backgroundBrush().color().name() == "#000000"
-    assert window.theme.curve_colour(0) == "#FFD700"
+    assert window.theme.curve_colour(0) == "#F0E442"
 
 
 @pytest.mark.parametrize("args, message", [(["--lesson", "nope"], "no built-in lesson"),
