@@ -15,7 +15,7 @@ from act_gui import __version__
 from act_gui.core import activations
 from act_gui.core.lab import SPEEDS
 
-THEMES = ("light", "dark")
+THEMES = ("light", "dark", "high_contrast")
 MIN_SIZE, MAX_SIZE = 320, 10000
 MAX_TRAIN_STEPS = 10_000_000
 

@@ -33,6 +33,8 @@ class Theme:
     #: The part of the viridis scale used for per-layer curves: its dark end vanishes on
     #: a black background, its yellow end on a white one.
     sequence_range: tuple[float, float] = (0.0, 0.85)
+    #: Extra style rules (high contrast: white outlines, which Fusion's palette cannot give).
+    stylesheet: str = ""
 
     def curve_colour(self, slot: int) -> str:
         return self.curves[slot % len(self.curves)]
@@ -66,7 +68,17 @@ THEMES["high_contrast"] = Theme(
     ("#F0E442", "#56B4E9", "#E69F00", "#CC79A7", "#FFFFFF", "#009E73", "#D55E00"),
     (170, 170, 170, 90), (255, 200, 0, 110),
     "#000000", "#000000", "#FFFFFF", "#F0E442",
-    histogram=(0, 229, 255, 120), sequence_range=(0.35, 1.0))
+    histogram=(0, 229, 255, 120), sequence_range=(0.35, 1.0),
+    stylesheet="""
+        QAbstractSpinBox, QComboBox, QLineEdit, QPushButton, QGroupBox { border: 1px solid #FFFFFF; }
+        QPushButton { padding: 3px 8px; }
+        QPushButton:checked, QPushButton:pressed { background: #F0E442; color: #000000; }
+        QGroupBox { margin-top: 1.2em; padding-top: 0.4em; }
+        QGroupBox::title { subcontrol-origin: margin; left: 6px; }
+        QCheckBox::indicator, QTreeView::indicator {
+            width: 12px; height: 12px; border: 2px solid #FFFFFF; background: #000000; }
+        QCheckBox::indicator:checked, QTreeView::indicator:checked { background: #F0E442; }
+    """)
 DEFAULT_THEME = "light"
 
 
@@ -92,3 +104,4 @@ def widget_palette(theme: Theme) -> QPalette:
 def apply_to_application(app: QApplication, theme: Theme) -> None:
     app.setStyle("Fusion")
     app.setPalette(widget_palette(theme))
+    app.setStyleSheet(theme.stylesheet)
