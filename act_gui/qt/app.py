@@ -11,7 +11,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from act_gui import __version__
+from act_gui import __version__, system_check
 from act_gui.cli import Options
 from act_gui.qt.main_window import MainWindow
 from act_gui.qt.settings import open_settings
@@ -81,6 +81,11 @@ def wait_for_training(window: MainWindow) -> None:
 
 
 def run(options: Options) -> int:
+    if system_check.uses_xcb():
+        missing = system_check.missing_libraries()
+        if missing:
+            print(system_check.message(missing), file=sys.stderr)
+            return 3
     app = application()
     window = make_window(options)
     window.show()

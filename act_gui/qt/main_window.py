@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.lesson_bar = LessonBar(self.lessons)
         self.presentation = PresentationMode(self)
         self.lesson_bar.save_step_button.clicked.connect(lambda: self.save_state_as_step())
+        self.lessons.step_changed.connect(self._update_title)
         self.ui_scale = 1.0
         self.antialias = False
         self._zigzag_view: ZigzagView | None = None  # lesson views, built when first shown
@@ -222,6 +223,11 @@ class MainWindow(QMainWindow):
             return False
         self.show_message(f"Saved as step {len(lesson.steps)} of {Path(path).name}")
         return True
+
+    def _update_title(self) -> None:
+        lesson = self.lessons.lesson
+        where = f" — {lesson.title} (step {self.lessons.index + 1} of {len(lesson.steps)})" if lesson else ""
+        self.setWindowTitle("Activation Explorer" + where)
 
     def set_antialias(self, on: bool) -> None:
         self.antialias = on
