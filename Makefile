@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench package e2e clean
 
 # Re-installs only when the project's metadata changes; the package itself is editable.
 $(STAMP): pyproject.toml
@@ -18,10 +18,19 @@ run: $(STAMP)
 	$(BIN)/act-gui $(ARGS)
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m act_gui.bench
+
+# The standalone bundle (dist/act-gui/) and the Debian package (dist/*.deb).
+package: $(STAMP)
+	VENV=$(VENV) bash packaging/build.sh
+
+# Build both, then install the .deb into a scratch folder and run it on a real X display.
+e2e: package
+	bash tests/e2e/setup.sh
+	$(BIN)/python -m pytest tests/e2e -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,131 @@
+"""The Debian package as an admin and a student meet it: unpack, validate, launch, drive.
+
+Runs after `make package` (run it through `make e2e`). The .deb is unpacked into a
+scratch root with dpkg-deb -x (never installed on this machine), its desktop metadata is
+validated with Debian's own tools, and the unpacked bundle runs on a real X display
+(Xvfb, Qt's xcb platform) where xdotool drives it like a user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEBS = sorted((ROOT / "dist").glob("act-gui_*.deb"))
+assert DEBS, "no dist/act-gui_*.deb: run `make e2e`, which builds the package first"
+
+
+def run(*args, **kwargs):
+    return subprocess.run(list(map(str, args)), capture_output=True, text=True, timeout=120, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory):
+    root = tmp_path_factory.mktemp("root")
+    assert run("dpkg-deb", "-x", DEBS[-1], root).returncode == 0
+    return root
+
+
+@pytest.fixture(scope="module")
+def display():
+    """A fresh Xvfb server; yields its DISPLAY value."""
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    number = os.read(read, 16).decode().strip()
+    os.close(read)
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def app_env(display, config):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "PYTHON"))}
+    return {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "ACT_GUI_CONFIG_DIR": str(config)}
+
+
+def test_the_package_installs_everything_a_desktop_needs(unpacked):
+    for path in ("opt/act-gui/act-gui", "usr/bin/act-gui", "usr/share/applications/act-gui.desktop",
+                 "usr/share/metainfo/io.github.act_gui.ActivationExplorer.metainfo.xml",
+                 "usr/share/mime/packages/act-gui.xml", "usr/share/icons/hicolor/scalable/apps/act-gui.svg",
+                 "usr/share/icons/hicolor/16x16/apps/act-gui.png", "usr/share/icons/hicolor/256x256/apps/act-gui.png"):
+        assert (unpacked / path).is_file(), path
+    assert "/opt/act-gui/act-gui" in (unpacked / "usr/bin/act-gui").read_text()
+    depends = run("dpkg-deb", "-f", DEBS[-1], "Depends").stdout
+    for library in ("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0", "libegl1"):
+        assert library in depends
+    assert "*.actx" in (unpacked / "usr/share/mime/packages/act-gui.xml").read_text()
+
+
+def test_desktop_and_metainfo_files_validate(unpacked):
+    desktop = run("desktop-file-validate", unpacked / "usr/share/applications/act-gui.desktop")
+    assert desktop.returncode == 0, desktop.stdout + desktop.stderr
+    metainfo = run("appstreamcli", "validate", "--no-net",
+                   unpacked / "usr/share/metainfo/io.github.act_gui.ActivationExplorer.metainfo.xml")
+    assert metainfo.returncode == 0, metainfo.stdout + metainfo.stderr
+
+
+def test_the_bundle_answers_on_the_command_line_without_a_display(unpacked):
+    exe = unpacked / "opt/act-gui/act-gui"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    assert run(exe, "--version", env=env).stdout.startswith("act-gui ")
+    bad = run(exe, "--function", "nope", env=env)
+    assert bad.returncode == 2 and "valid ids" in bad.stderr
+
+
+def test_the_unpacked_app_renders_its_window_on_a_real_display(unpacked, display, tmp_path):
+    from PySide6.QtGui import QImage
+
+    shot = tmp_path / "bundle.png"
+    result = run(unpacked / "opt/act-gui/act-gui", "--train", "100", "--size", "1600x900", "--screenshot", shot,
+                 env=app_env(display, tmp_path))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1600, 900)
+    colours = {image.pixel(x, y) for x in range(0, 1600, 9) for y in range(0, 900, 9)}
+    assert len(colours) > 50  # plots, text and widgets, not an empty frame
+    shutil.copy(shot, ROOT / "dist" / "e2e-screenshot.png")  # for a person to look at
+
+
+def wait_for(condition, timeout=30.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+def test_xdotool_drives_the_real_window(unpacked, display, tmp_path):
+    env = app_env(display, tmp_path)
+    app = subprocess.Popen([str(unpacked / "opt/act-gui/act-gui"), "--lesson", "sigmoid", "--present"],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        def title():
+            found = run("xdotool", "search", "--name", "Activation Explorer", env=env).stdout.split()
+            return found and run("xdotool", "getwindowname", found[0], env=env).stdout.strip()
+
+        assert "(step 1 of 3)" in wait_for(title)
+        window = run("xdotool", "search", "--name", "Activation Explorer", env=env).stdout.split()[0]
+        run("xdotool", "windowfocus", "--sync", window, env=env)
+        run("xdotool", "key", "--clearmodifiers", "Next", env=env)  # a clicker's PageDown
+        assert wait_for(lambda: "(step 2 of 3)" in title())
+        run("xdotool", "key", "--clearmodifiers", "ctrl+t", env=env)  # Training > Step
+        time.sleep(1.0)
+        run("xdotool", "key", "--clearmodifiers", "ctrl+q", env=env)  # quit: autosaves the work
+        app.wait(timeout=30)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    assert app.returncode == 0, app.stderr.read()
+    saved = json.loads((tmp_path / "autosave.actx").read_text())
+    assert saved["lab"]["trainer"]["steps"] == 1  # the Step shortcut reached the app
