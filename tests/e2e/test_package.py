@@ -33,18 +33,37 @@ def unpacked(tmp_path_factory):
     return root
 
 
-@pytest.fixture(scope="module")
-def display():
-    """A fresh Xvfb server; yields its DISPLAY value."""
+def start_xvfb(log):
+    """Start Xvfb on a free display; (process, display number) once clients can connect."""
     read, write = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=log)
     os.close(write)
     number = os.read(read, 16).decode().strip()
     os.close(read)
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
+    env = {**os.environ, "DISPLAY": f":{number}"}
+    for _ in range(50):  # the number comes first; make sure connections work too
+        if number and server.poll() is None and run("xdotool", "getmouselocation", env=env).returncode == 0:
+            return server, number
+        time.sleep(0.2)
+    server.kill()
+    return None, number
+
+
+@pytest.fixture(scope="module")
+def display(tmp_path_factory):
+    """A fresh Xvfb server (retried if it does not come up); yields its DISPLAY value."""
+    log_path = tmp_path_factory.mktemp("xvfb") / "xvfb.log"
+    with open(log_path, "w") as log:
+        for _ in range(3):
+            server, number = start_xvfb(log)
+            if server is not None:
+                break
+        else:
+            raise AssertionError("Xvfb did not start: " + log_path.read_text()[-2000:])
+        yield f":{number}"
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def app_env(display, config):
