@@ -12,6 +12,7 @@ Lesson files may be written by hand, so :func:`parse` checks them fully and rais
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
@@ -156,9 +157,10 @@ def _builtin_files():
                    if f.name.endswith(".json")), key=lambda f: f.name)
 
 
-def builtin_lessons() -> list[Lesson]:
-    """The lessons shipped with the app, in teaching order."""
-    return [parse(f.read_bytes()) for f in _builtin_files()]
+@functools.lru_cache(maxsize=1)
+def builtin_lessons() -> tuple[Lesson, ...]:
+    """The lessons shipped with the app, in teaching order (read once: they never change)."""
+    return tuple(parse(f.read_bytes()) for f in _builtin_files())
 
 
 def builtin(lesson_id: str) -> Lesson:
