@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import numpy as np
-
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QActionGroup, QCloseEvent
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QInputDialog, QMessageBox, QScrollArea, QSplitter, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea,
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from act_gui import __version__
 from act_gui.core import activations
-from act_gui.core import session
 from act_gui.core.lab import LabConfig
-from act_gui.core.lessons import LessonError, builtin_lessons
-from act_gui.core.session import SessionError
-from act_gui.qt import export, settings as stored
+from act_gui.core.lessons import builtin_lessons
+from act_gui.qt import settings as stored
 from act_gui.qt.actions import build_actions
 from act_gui.qt.details_panel import DetailsPanel
 from act_gui.qt.explorer_plots import ExplorerPlots
@@ -28,17 +22,20 @@ from act_gui.qt.function_panel import FunctionPanel
 from act_gui.qt.lab_controller import LabController
 from act_gui.qt.lab_controls import LabControls
 from act_gui.qt.lab_plots import LabPlots
-from act_gui.qt.network_view import NetworkView
 from act_gui.qt.lesson_bar import LessonBar
 from act_gui.qt.lesson_player import LessonPlayer
+from act_gui.qt.network_view import NetworkView
+from act_gui.qt.placeholder import FirstPaintPlaceholder
 from act_gui.qt.presentation import PresentationMode
 from act_gui.qt.readout import status_text
-from act_gui.qt.sweep_view import SweepView
-from act_gui.qt.ui_scale import SCALES, apply_scale
-from act_gui.qt.zigzag_view import ZigzagView
 from act_gui.qt.sessions import SessionManager
+from act_gui.qt.sweep_view import SweepView
 from act_gui.qt.theme import THEMES, apply_to_application
+from act_gui.qt.ui_scale import SCALES, apply_scale
 from act_gui.qt.view_controls import ViewControls
+from act_gui.qt.window_files import FileCommands
+from act_gui.qt.window_lab_link import LabLink
+from act_gui.qt.zigzag_view import ZigzagView
 
 DEFAULT_SIZE = (1600, 960)
 DOCK_WIDTH = 340
@@ -48,22 +45,7 @@ COMPACT_DOCK_WIDTH = 330
 MESSAGE_MS = 8000
 
 
-class FirstPaintPlaceholder(QLabel):
-    """Stands in for a slow widget: once it has been painted, ``build`` runs (once)."""
-
-    def __init__(self, text: str, build) -> None:
-        super().__init__(text)
-        self.setAlignment(Qt.AlignCenter)
-        self._build = build
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().paintEvent(event)
-        if self._build is not None:
-            build, self._build = self._build, None
-            QTimer.singleShot(0, build)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FileCommands, LabLink, QMainWindow):
     def __init__(self, settings: QSettings, theme: str | None = None) -> None:
         super().__init__()
         self.settings = settings
@@ -191,39 +173,6 @@ class MainWindow(QMainWindow):
         return [self.view_toolbar, self.training_toolbar]
 
     # --- lessons and presentation ------------------------------------------------------
-    def start_lesson(self, source: str, step: int = 0) -> bool:
-        """Open a built-in lesson (by id) or a lesson file at ``step`` (0-based)."""
-        try:
-            self.lessons.open(str(source), step)
-        except LessonError as error:
-            self.warn("Could not open the lesson", str(error))
-            return False
-        return True
-
-    def save_state_as_step(self, path: str | None = None, title: str | None = None,
-                           caption: str | None = None) -> bool:
-        """Add the current state as a step to a lesson file of the teacher's own."""
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Add this state as a step to…", "my-lesson.json",
-                                                  "Lesson (*.json)", options=QFileDialog.DontConfirmOverwrite)
-            if not path:
-                return False
-        if title is None:
-            title, ok = QInputDialog.getText(self, "New lesson step", "Step title:")
-            if not ok or not title.strip():
-                return False
-        if caption is None:
-            caption, ok = QInputDialog.getMultiLineText(self, "New lesson step", "Caption (what to notice):")
-            if not ok or not caption.strip():
-                return False
-        try:
-            lesson = self.lessons.save_step(path, title.strip(), caption.strip())
-        except (LessonError, OSError) as error:
-            self.warn("Could not save the step", str(error))
-            return False
-        self.show_message(f"Saved as step {len(lesson.steps)} of {Path(path).name}")
-        return True
-
     def _update_title(self) -> None:
         lesson = self.lessons.lesson
         where = f" — {lesson.title} (step {self.lessons.index + 1} of {len(lesson.steps)})" if lesson else ""
@@ -372,104 +321,6 @@ class MainWindow(QMainWindow):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
         self.actions["full_screen"].setChecked(self.isFullScreen())
 
-    EXPORTS = {  # name: (what, file kind, default file name)
-        "png": ("Function plots", "png", "activations.png"),
-        "svg": ("Function plots", "svg", "activations.svg"),
-        "csv": ("Curve data", "csv", "activations.csv"),
-        "training_png": ("Training plots", "png", "training.png"),
-        "training_svg": ("Training plots", "svg", "training.svg"),
-        "window_png": ("Window", "png", "activation-explorer.png"),
-        "window_svg": ("Window", "svg", "activation-explorer.svg"),
-        "history_csv": ("Training history", "csv", "training-history.csv"),
-    }
-
-    def export_plots(self, kind: str, path: str | None = None) -> bool:
-        """Write one of EXPORTS; ask for a path if none is given. False if nothing was written."""
-        what, suffix, default = self.EXPORTS[kind]
-        if path is None:
-            filters = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "csv": "CSV data (*.csv)"}
-            path, _ = QFileDialog.getSaveFileName(self, f"Export {what.lower()}", default, filters[suffix])
-            if not path:
-                return False
-        writers = {
-            "png": lambda p: export.export_png(self.plots, p),
-            "svg": lambda p: export.export_svg(self.plots, p),
-            "csv": lambda p: export.export_csv(self.plots, p),
-            "training_png": lambda p: export.export_png(self.lab_plots, p),
-            "training_svg": lambda p: export.export_svg(self.lab_plots, p),
-            "window_png": lambda p: export.export_window_png(self, p),
-            "window_svg": lambda p: export.export_window_svg(self, p),
-            "history_csv": lambda p: export.export_history_csv(self.lab.history, p),
-        }
-        try:
-            writers[kind](path)
-        except (OSError, ValueError) as error:
-            self.show_message(f"Export failed: {error}")
-            return False
-        self.show_message(f"Exported {Path(path).name}")
-        return True
-
-    # --- sessions ------------------------------------------------------------------------
-    def save_session(self, path: str | None = None) -> bool:
-        if path is None:
-            path = self.sessions.current_path
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save session", "session.actx",
-                                                  "Activation Explorer session (*.actx)")
-            if not path:
-                return False
-            if not path.endswith(session.SUFFIX):
-                path += session.SUFFIX
-        try:
-            self.sessions.save(path)
-        except OSError as error:
-            self.warn("Could not save the session", str(error))
-            return False
-        self.sessions.current_path = Path(path)
-        self.sessions.remember(path)
-        self.show_message(f"Saved {Path(path).name}")
-        return True
-
-    def open_file(self, path: str | None = None) -> bool:
-        """Open a session (.actx) or a lesson (.json); a bad file changes nothing."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Open", "", "Sessions and lessons (*.actx *.json)")
-            if not path:
-                return False
-        if Path(path).suffix.lower() == ".json" and self.open_lesson_file is not None:
-            return self.open_lesson_file(path)
-        try:
-            self.sessions.open(path)
-        except (SessionError, OSError) as error:
-            self.warn(f"Could not open {Path(path).name}", f"{error}.\nNothing was changed.")
-            return False
-        self.sessions.current_path = Path(path)
-        self.sessions.remember(path)
-        self.show_message(f"Opened {Path(path).name}: training continues where it was saved")
-        return True
-
-    def warn(self, title: str, text: str) -> None:
-        """A problem the user must see: in the status bar, and in a dialog."""
-        self.show_message(f"{title}: {text.splitlines()[0]}")
-        QMessageBox.warning(self, title, text)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self.sessions.recent():
-            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_file(p)).setToolTip(path)
-        self.recent_menu.setEnabled(bool(self.sessions.recent()))
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if any(url.toLocalFile().lower().endswith((".actx", ".json")) for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        for url in event.mimeData().urls():
-            if url.toLocalFile().lower().endswith((".actx", ".json")):
-                self.open_file(url.toLocalFile())
-                event.acceptProposedAction()
-                return
-
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
 
@@ -482,37 +333,6 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Activation Explorer",
                           f"<b>Activation Explorer {__version__}</b><br>See activation functions, "
                           "their gradients, and the units they drive.<br>MIT licence.")
-
-    # --- Network Lab -> Explorer ---------------------------------------------------------
-    def _on_unit_picked(self) -> None:
-        """Show the picked unit's activation, with its inputs z as a histogram."""
-        picked = self.lab.selected_preactivations()
-        if picked is not None:
-            act_id, params, samples = picked
-            self.state.set_current(act_id)
-            for name, value in params.items():
-                self.state.set_param(act_id, name, value)
-            self._bring_into_view(samples)
-
-    def _bring_into_view(self, samples) -> None:
-        lo, hi = self.state.z_range
-        low, high = (float(v) for v in np.percentile(samples, [0.5, 99.5]))
-        if low < lo or high > hi:
-            margin = 0.1 * max(high - low, 1.0)
-            # Whole numbers: "z from −10 to 10" reads better than "−9.6966 to 9.7214".
-            try:
-                self.state.set_z_range(min(lo, np.floor(low - margin)), max(hi, np.ceil(high + margin)))
-            except ValueError:
-                pass  # samples beyond ±1e6: the readout still says where they are
-
-    def _update_histogram(self) -> None:
-        picked = self.lab.selected_preactivations()
-        if picked is None:
-            self.plots.show_samples(None)
-            return
-        layer, unit = self.lab.selection
-        where = f"unit {layer + 1}.{unit + 1}" if unit is not None else f"all of layer {layer + 1}"
-        self.plots.show_samples(picked[2], f"z of {where} ({len(picked[2])} samples)")
 
     # --- readout -------------------------------------------------------------------------
     def _on_readout_changed(self, *_args) -> None:
@@ -594,10 +414,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
-
-    def _save_as(self) -> bool:
-        self.sessions.current_path = None
-        return self.save_session()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.persist:

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from act_gui.core.activations import get
 
 
 @pytest.fixture

@@ -1,0 +1,40 @@
+"""How the Network Lab feeds the Explorer: a picked unit's activation and its inputs z.
+
+A mixin of :class:`act_gui.qt.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class LabLink:
+    def _on_unit_picked(self) -> None:
+        """Show the picked unit's activation, with its inputs z as a histogram."""
+        picked = self.lab.selected_preactivations()
+        if picked is not None:
+            act_id, params, samples = picked
+            self.state.set_current(act_id)
+            for name, value in params.items():
+                self.state.set_param(act_id, name, value)
+            self._bring_into_view(samples)
+
+    def _bring_into_view(self, samples) -> None:
+        lo, hi = self.state.z_range
+        low, high = (float(v) for v in np.percentile(samples, [0.5, 99.5]))
+        if low < lo or high > hi:
+            margin = 0.1 * max(high - low, 1.0)
+            # Whole numbers: "z from −10 to 10" reads better than "−9.6966 to 9.7214".
+            try:
+                self.state.set_z_range(min(lo, np.floor(low - margin)), max(hi, np.ceil(high + margin)))
+            except ValueError:
+                pass  # samples beyond ±1e6: the readout still says where they are
+
+    def _update_histogram(self) -> None:
+        picked = self.lab.selected_preactivations()
+        if picked is None:
+            self.plots.show_samples(None)
+            return
+        layer, unit = self.lab.selection
+        where = f"unit {layer + 1}.{unit + 1}" if unit is not None else f"all of layer {layer + 1}"
+        self.plots.show_samples(picked[2], f"z of {where} ({len(picked[2])} samples)")
