@@ -58,7 +58,9 @@ class LessonPlayer(QObject):
             lesson = Lesson(lesson.id, lesson.title, lesson.steps + (step,))
         else:
             lesson = Lesson(path.stem, path.stem.replace("-", " ").replace("_", " ").capitalize(), (step,))
-        path.write_text(json.dumps(lesson.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+        text = json.dumps(lesson.to_dict(), indent=2, ensure_ascii=False)
+        lessons.parse(text)  # what cannot be read back (an overlong title, say) is not written
+        path.write_text(text, encoding="utf-8")
         return lesson
 
     def close(self) -> None:

@@ -127,6 +127,8 @@ def test_save_the_current_state_as_a_step_and_play_it_back(qtbot, make_window, t
     assert np.array_equal(other.lab.trainer.losses, window.lab.trainer.losses)
     other.lessons.next()
     assert other.state.probe == -2.0
+    assert not window.save_state_as_step(str(path), "x" * 500, "Too long a title.")
+    assert len(lessons.load(path).steps) == 2  # the file was left as it was
 
 
 def test_a_bad_lesson_file_is_refused(window, tmp_path, quiet_dialogs):
