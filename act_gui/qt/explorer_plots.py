@@ -40,6 +40,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self._peaks: dict[tuple, float] = {}
         self.scale = 1.0
         self.antialias = pg.getConfigOption("antialias")
+        self.probe_readings: list[curves.Reading] = []  # at the probe, as last drawn
         # No context menus (they are never shown; building them was a tenth of start-up).
         self.f_plot = self.addPlot(row=0, col=0, enableMenu=False)
         self.df_plot = self.addPlot(row=1, col=0, enableMenu=False)
@@ -116,7 +117,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         for line in self.axes_lines:
             line.setPen(pg.mkPen(fg, width=1, alpha=80, style=pg.QtCore.Qt.DashLine))
         for line in self.probe_lines:
-            line.setPen(pg.mkPen(fg, width=2 * getattr(self, "scale", 1.0)))
+            line.setPen(pg.mkPen(fg, width=2 * self.scale))
             line.setHoverPen(pg.mkPen(theme.highlight, width=3))
         self._update_region_key()
         self.probe_text.fill = pg.mkBrush(theme.plot_background + "E0")
@@ -156,7 +157,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self._on_shown_changed()
 
     def _update_region_key(self) -> None:
-        theme, scale = self.theme, getattr(self, "scale", 1.0)
+        theme, scale = self.theme, self.scale
         swatch = "<span style='color:{}; font-size:{:.0f}pt'>■</span>"
         zero = swatch.format(theme.region_colour("zero").name(), 14 * scale)
         saturated = swatch.format(theme.region_colour("saturated").name(), 14 * scale)
@@ -269,7 +270,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         return marker
 
     def _update_probe(self) -> None:
-        readings = self.readings(self.state.probe)
+        readings = self.probe_readings = self.readings(self.state.probe)
         for markers, attr in zip(self.markers, ("f", "df")):
             for r in readings:
                 value = getattr(r, attr)

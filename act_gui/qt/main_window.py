@@ -141,20 +141,21 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
     @property
     def zigzag_view(self) -> ZigzagView:
         if self._zigzag_view is None:
-            self._zigzag_view = ZigzagView(self.theme)
-            self.view_stack.addWidget(self._zigzag_view)
-            if self.ui_scale != 1.0:
-                apply_scale(self, self.ui_scale)
+            self._add_view("_zigzag_view", ZigzagView(self.theme))
         return self._zigzag_view
 
     @property
     def sweep_view(self) -> SweepView:
         if self._sweep_view is None:
-            self._sweep_view = SweepView(self.theme)
-            self.view_stack.addWidget(self._sweep_view)
-            if self.ui_scale != 1.0:
-                apply_scale(self, self.ui_scale)
+            self._add_view("_sweep_view", SweepView(self.theme))
         return self._sweep_view
+
+    def _add_view(self, attribute: str, view) -> None:
+        """A lesson view built on first use joins the stack at the current UI scale."""
+        setattr(self, attribute, view)  # first, so apply_scale finds it
+        self.view_stack.addWidget(view)
+        if self.ui_scale != 1.0:
+            apply_scale(self, self.ui_scale)
 
     def show_view(self, name: str) -> None:
         """Bring the network ("network"), the zig-zag contours or the sweep to the front."""
@@ -336,7 +337,8 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
 
     # --- readout -------------------------------------------------------------------------
     def _on_readout_changed(self, *_args) -> None:
-        self.readout.setText(status_text(self.plots.readings(self.state.probe)))
+        # The plots computed these while drawing the probe (they are connected first).
+        self.readout.setText(status_text(self.plots.probe_readings))
 
     def _on_hover_changed(self, z) -> None:
         if z is None:

@@ -56,8 +56,9 @@ class ZigzagView(pg.GraphicsLayoutWidget):
             plot = panel["plot"]
             plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
             panel["caption"].setText(panel["caption"].text, size=f"{font.pointSizeF():.1f}pt")
-            for axis in ("left", "bottom"):
+            for axis, label in (("left", "w₂"), ("bottom", "w₁")):
                 plot.getAxis(axis).setStyle(tickFont=font)
+                plot.setLabel(axis, label, **{"font-size": f"{font.pointSizeF():.1f}pt"})
 
     def set_theme(self, theme: Theme) -> None:
         self.setBackground(theme.plot_background)

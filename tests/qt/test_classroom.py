@@ -177,3 +177,11 @@ def test_presentation_mode_smooths_the_curves_and_restores_them(window):
     assert f_item.curve.opts["antialias"] and window.lab_plots.train_curve.curve.opts["antialias"]
     window.presentation.stop()
     assert not f_item.curve.opts["antialias"]
+
+
+def test_a_lesson_view_built_in_presentation_mode_gets_the_large_type(window):
+    window.presentation.start()
+    window.start_lesson("zero-centred")
+    title = window.zigzag_view.panels[0]["plot"].titleLabel
+    assert "pt" in title.opts.get("size", "") and float(title.opts["size"][:-2]) > 12
+    window.presentation.stop()
