@@ -51,8 +51,18 @@ def missing_libraries(loadable=_loadable) -> list[tuple[str, str]]:
     return [(lib, pkg) for lib, pkg in XCB_LIBRARIES.items() if not loadable(lib)]
 
 
+def _listing(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def message(missing: list[tuple[str, str]]) -> str:
-    libs = ", ".join(lib for lib, _ in missing)
-    packages = " ".join(pkg for _, pkg in missing)
-    return (f"act-gui: cannot open a window: the system library {libs} is missing.\n"
-            f"Install it (Debian/Ubuntu): sudo apt install {packages}")
+    """What is missing and the one command that installs it, in plain English."""
+    libs = _listing([lib for lib, _ in missing])
+    packages = " ".join(dict.fromkeys(pkg for _, pkg in missing))
+    if len(missing) == 1:
+        what, verb, pronoun = f"the system library {libs}", "is", "it"
+    else:
+        what, verb, pronoun = f"the system libraries {libs}", "are", "them"
+    return (f"act-gui: cannot open a window: {what} {verb} missing.\n"
+            f"Install {pronoun} (Debian/Ubuntu): sudo apt install {packages}")

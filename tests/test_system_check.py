@@ -1,4 +1,8 @@
-"""A missing system library is named, with its package, instead of Qt's plugin error."""
+"""A missing system library is named, with its package, instead of Qt's plugin error.
+
+None of these tests depends on which libraries this machine happens to have: the list
+of libraries to look for is replaced by names that cannot exist.
+"""
 
 import os
 import subprocess
@@ -19,18 +23,28 @@ def test_missing_libraries_are_named_with_their_package():
     missing = system_check.missing_libraries(loadable=lambda lib: lib != "libxcb-icccm.so.4")
     assert missing == [("libxcb-icccm.so.4", "libxcb-icccm4")]
     text = system_check.message(missing)
-    assert "libxcb-icccm.so.4" in text and "sudo apt install libxcb-icccm4" in text
+    assert "the system library libxcb-icccm.so.4 is missing" in text
+    assert "Install it (Debian/Ubuntu): sudo apt install libxcb-icccm4" in text
+
+
+def test_several_missing_libraries_read_as_a_sentence():
+    two = system_check.message([("liba.so.1", "liba1"), ("libb.so.2", "libb2")])
+    assert "the system libraries liba.so.1 and libb.so.2 are missing" in two
+    assert "Install them (Debian/Ubuntu): sudo apt install liba1 libb2" in two
+    three = system_check.message([("liba.so.1", "liba1"), ("libb.so.2", "libb2"), ("libc.so.3", "libc3")])
+    assert "liba.so.1, libb.so.2 and libc.so.3 are missing" in three
 
 
 def test_the_command_reports_a_missing_library_clearly(tmp_path):
-    # An empty library path hides nothing that is installed, so fake a missing one by
-    # asking for a library name that cannot exist, through the same code path.
+    # Look for one library that cannot exist and nothing else, so the outcome is the
+    # same on a machine that lacks other X11 libraries too.
     script = ("import sys; from act_gui import system_check as s; "
-              "s.XCB_LIBRARIES['libnot-there.so.9'] = 'libnot-there9'; "
+              "s.XCB_LIBRARIES.clear(); s.XCB_LIBRARIES['libnot-there.so.9'] = 'libnot-there9'; "
               "from act_gui.cli import main; sys.exit(main(['--screenshot', sys.argv[1]]))")
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": ":99"}
     result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "x.png")],
                             env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 3
-    assert "libnot-there.so.9 is missing" in result.stderr and "apt install libnot-there9" in result.stderr
+    assert "the system library libnot-there.so.9 is missing" in result.stderr
+    assert "sudo apt install libnot-there9" in result.stderr
     assert "platform plugin" not in result.stderr
