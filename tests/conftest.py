@@ -10,8 +10,31 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
-    """Each test reads and writes its own settings file, never the user's."""
+    """Each test reads and writes its own settings and state (autosave, log), never the user's."""
     folder = tmp_path / "config"
     folder.mkdir()
     monkeypatch.setenv("ACT_GUI_CONFIG_DIR", str(folder))
+    monkeypatch.setenv("ACT_GUI_STATE_DIR", str(tmp_path / "state"))
     return folder / "act-gui.ini"
+
+
+@pytest.fixture
+def full_disk():
+    """A context manager under which no file this process writes may grow past ``size``
+    bytes, as on a full disk (the write fails with EFBIG instead of ENOSPC)."""
+    import contextlib
+    import resource
+    import signal
+
+    @contextlib.contextmanager
+    def beyond(size: int):
+        old_limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+        old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write, not the process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, old_limit[1]))
+        try:
+            yield
+        finally:
+            resource.setrlimit(resource.RLIMIT_FSIZE, old_limit)
+            signal.signal(signal.SIGXFSZ, old_handler)
+
+    return beyond

@@ -8,6 +8,8 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from act_gui.core.files.reading import excerpt
+
 Kernel = Callable[..., np.ndarray]
 #: f or f' as z -> -inf and z -> +inf: a pair, or a function of the parameters giving one.
 Limits = tuple[float, float] | Callable[..., tuple[float, float]]
@@ -28,8 +30,11 @@ class ParamSpec:
     def check(self, value: object, owner: str) -> float:
         """Return ``value`` as a float, or raise if it is not a number in range."""
         if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-            raise TypeError(f"{owner}: parameter {self.name!r} must be a number, got {value!r}")
-        value = float(value)
+            raise TypeError(f"{owner}: parameter {self.name!r} must be a number, got {excerpt(value)}")
+        try:
+            value = float(value)
+        except OverflowError:  # an integer too large for a float
+            value = math.inf
         if not (self.min <= value <= self.max):
             raise ValueError(
                 f"{owner}: parameter {self.name!r} = {value!r} is outside its allowed range "
@@ -130,7 +135,7 @@ class Activation:
         unknown = sorted(set(params) - set(specs))
         if unknown:
             allowed = ", ".join(specs) or "none"
-            raise TypeError(f"{self.id}: unknown parameter(s) {unknown}; it takes: {allowed}")
+            raise TypeError(f"{self.id}: unknown parameter(s) {excerpt(unknown)}; it takes: {allowed}")
         resolved = self.defaults()
         for name, value in params.items():
             resolved[name] = specs[name].check(value, self.id)

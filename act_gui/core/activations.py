@@ -25,6 +25,7 @@ import numpy as np
 
 from act_gui.core import numerics as nm
 from act_gui.core import kernels as k
+from act_gui.core.files.reading import excerpt
 from act_gui.core.activation_types import Activation, ParamSpec, Properties
 from act_gui.core.kernels import SELU_ALPHA, SELU_SCALE
 
@@ -350,9 +351,9 @@ def get(activation_id: str) -> Activation:
     """The registry entry for ``activation_id``; a KeyError listing valid ids otherwise."""
     try:
         return REGISTRY[activation_id]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: not even hashable (a list from a file)
         valid = ", ".join(REGISTRY)
-        raise KeyError(f"unknown activation {activation_id!r}; valid ids: {valid}") from None
+        raise KeyError(f"unknown activation {excerpt(activation_id)}; valid ids: {valid}") from None
 
 
 def ids() -> list[str]:

@@ -7,8 +7,8 @@ reproduced (and tested) without a window.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -71,7 +71,7 @@ def read(act_id: str, params: Mapping[str, float], z: float) -> Reading:
                    float(act.derivative(point, **params)[0]))
 
 
-def write_csv(path: str | Path, curves: Sequence[Curve]) -> None:
+def csv_text(curves: Sequence[Curve]) -> str:
     """One row per z, columns ``z, <id>, d_<id>, ...``; all curves share their z grid."""
     if not curves:
         raise ValueError("there are no curves to export")
@@ -80,7 +80,8 @@ def write_csv(path: str | Path, curves: Sequence[Curve]) -> None:
         raise ValueError("curves to export must share one z grid")
     header = ["z"] + [name for c in curves for name in (c.act_id, f"d_{c.act_id}")]
     columns = np.column_stack([z] + [col for c in curves for col in (c.f, c.df)])
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(columns.tolist())
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(columns.tolist())
+    return out.getvalue()

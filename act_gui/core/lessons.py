@@ -19,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from act_gui.core.explorer import ExplorerModel
+from act_gui.core.files.reading import excerpt, read_regular_file
 from act_gui.core.lab import LabConfig, RunHistory
 from act_gui.core.training import Trainer
 
@@ -28,11 +30,14 @@ VIEWS = ("network", "contours", "sweep")
 MAX_STEPS_PER_LESSON = 100
 MAX_TRAIN = 100_000
 MAX_BYTES = 2 * 1024 * 1024
-EXPLORER_KEYS = {"current", "overlays", "params", "probe", "z_range"}
+MAX_MESSAGE = 300
 
 
 class LessonError(ValueError):
-    """A lesson file that cannot be used; the message says why."""
+    """A lesson file that cannot be used; the message says why (in a few lines at most)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "…")
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ def _text(value: Any, what: str, limit: int = 2000) -> str:
 
 
 def _count(value: Any, what: str) -> int:
-    _need(isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_TRAIN,
+    _need(_whole(value) and 0 <= value <= MAX_TRAIN,
           f"{what} must be a whole number from 0 to {MAX_TRAIN:,}")
     return value
 
@@ -88,8 +93,23 @@ def _config(value: Any, what: str) -> LabConfig:
     _need(isinstance(value, dict), f"{what} must be a mapping of Network Lab settings")
     try:
         return LabConfig.from_dict(value)
-    except (ValueError, TypeError, KeyError) as error:
-        raise LessonError(f"{what}: {error}") from None
+    except (ValueError, TypeError, KeyError, OverflowError) as error:
+        raise LessonError(f"{what}: {excerpt(str(error), 200)}") from None
+
+
+def _whole(value: Any) -> bool:
+    return type(value) is int
+
+
+def _explorer(value: Any, where: str) -> dict:
+    """The step's Explorer part, checked in full: a lesson that cannot show what it
+    names is refused when it is opened, not played with a part missing."""
+    _need(isinstance(value, dict), f"{where}: explorer must be a mapping")
+    if not value:
+        return {}
+    model, problems = ExplorerModel.from_dict(value)
+    _need(not problems, f"{where} explorer: " + "; ".join(problems))
+    return {key: model.to_dict()[key] for key in value}
 
 
 def _step(value: Any, number: int) -> LessonStep:
@@ -97,9 +117,7 @@ def _step(value: Any, number: int) -> LessonStep:
     _need(isinstance(value, dict), f"{where} must be a mapping")
     unknown = set(value) - {"title", "caption", "explorer", "lab", "train", "play", "compare", "select", "view"}
     _need(not unknown, f"{where} has unknown entries: {', '.join(sorted(unknown))}")
-    explorer = value.get("explorer", {})
-    _need(isinstance(explorer, dict) and set(explorer) <= EXPLORER_KEYS,
-          f"{where}: explorer may only set {', '.join(sorted(EXPLORER_KEYS))}")
+    explorer = _explorer(value.get("explorer", {}), where)
     config = _config(value.get("lab", {}), f"{where} lab")
     compare = value.get("compare", [])
     _need(isinstance(compare, list) and len(compare) <= 4, f"{where}: compare must list at most 4 runs")
@@ -111,9 +129,9 @@ def _step(value: Any, number: int) -> LessonStep:
                                       _count(run.get("train", 0), f"{where}: compare train")))
     select = value.get("select")
     if select is not None:
-        _need(isinstance(select, list) and len(select) == 2 and isinstance(select[0], int)
+        _need(isinstance(select, list) and len(select) == 2 and _whole(select[0])
               and 0 <= select[0] < config.hidden_layers
-              and (select[1] is None or (isinstance(select[1], int) and 0 <= select[1] < config.width)),
+              and (select[1] is None or (_whole(select[1]) and 0 <= select[1] < config.width)),
               f"{where}: select must be [layer, unit or null] within the network")
         select = (select[0], select[1])
     view = value.get("view", "network")
@@ -134,22 +152,36 @@ def parse(text: str | bytes) -> Lesson:
             raise LessonError("the lesson file is not text (UTF-8)") from None
     try:
         doc = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise LessonError(f"the lesson file is not valid JSON ({error})") from None
+    except RecursionError:
+        raise LessonError("the lesson file is nested too deeply") from None
+    except json.JSONDecodeError as error:
+        raise LessonError(f"the lesson file is not valid JSON (line {error.lineno}: {error.msg})") from None
+    except ValueError:  # Python's limit on the digits of an integer
+        raise LessonError("the lesson file holds a number too long to read") from None
     _need(isinstance(doc, dict) and doc.get("format") == FORMAT, "this is not an Activation Explorer lesson")
-    _need(doc.get("version") == VERSION, f"lesson format version {doc.get('version')!r} is not {VERSION}")
+    _need(doc.get("version") == VERSION, f"lesson format version {excerpt(doc.get('version'))} is not {VERSION}")
     steps = doc.get("steps")
     _need(isinstance(steps, list) and 1 <= len(steps) <= MAX_STEPS_PER_LESSON,
           f"a lesson needs 1 to {MAX_STEPS_PER_LESSON} steps")
+    try:
+        return _lesson(doc, steps)
+    except LessonError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as error:
+        raise LessonError(f"the lesson file is not usable ({excerpt(str(error), 80)})") from None
+
+
+def _lesson(doc: dict, steps: list) -> Lesson:
     return Lesson(_text(doc.get("id"), "the lesson id", 60), _text(doc.get("title"), "the lesson title", 120),
                   tuple(_step(s, i + 1) for i, s in enumerate(steps)))
 
 
 def load(path: str | Path) -> Lesson:
     try:
-        return parse(Path(path).read_bytes())
+        data = read_regular_file(path, MAX_BYTES)
     except OSError as error:
-        raise LessonError(f"cannot read {path}: {error.strerror}") from None
+        raise LessonError(f"cannot read {Path(path).name}: {error.strerror or error}") from None
+    return parse(data)
 
 
 def _builtin_files():

@@ -19,6 +19,9 @@ from act_gui.core.diagnostics import Diagnostician, Stats
 from act_gui.core.network import MLP
 
 LR_RANGE = (1e-4, 10.0)
+#: Per-step losses kept (the most recent): enough to compare runs step by step, while a
+#: run of millions of steps costs bounded memory and a bounded session file.
+LOSS_WINDOW = 100_000
 
 
 class Trainer:
@@ -32,6 +35,7 @@ class Trainer:
         self.steps = 0
         self.diverged_at: int | None = None
         self._losses = np.empty(1024)
+        self._losses_from = 0  # the step of _losses[0]
         params = net.parameters()
         self._velocity = [np.zeros_like(p) for p in params]
         self._before = [p.copy() for p in params]          # parameters before the last update
@@ -61,8 +65,14 @@ class Trainer:
 
     @property
     def losses(self) -> np.ndarray:
-        """The loss of every step's batch, in order (a view; copy to keep)."""
-        return self._losses[:self.steps]
+        """The loss of each recent step's batch, in order, from step ``losses_from``
+        (at most LOSS_WINDOW of them; a view: copy to keep)."""
+        return self._losses[:self.steps - self._losses_from]
+
+    @property
+    def losses_from(self) -> int:
+        """The step whose loss is ``losses[0]`` (0 until the run outgrows LOSS_WINDOW)."""
+        return self._losses_from
 
     def step(self, n: int = 1) -> int:
         """Run up to ``n`` updates; returns how many ran (fewer if training diverged)."""
@@ -110,9 +120,14 @@ class Trainer:
         self._record(loss)
 
     def _record(self, loss: float) -> None:
-        if self.steps == len(self._losses):
+        kept = self.steps - self._losses_from
+        if kept == 2 * LOSS_WINDOW:  # forget the older half: bounded, and rarely
+            self._losses[:LOSS_WINDOW] = self._losses[LOSS_WINDOW:kept]
+            self._losses_from += LOSS_WINDOW
+            kept = LOSS_WINDOW
+        if kept == len(self._losses):
             self._losses = np.concatenate([self._losses, np.empty(len(self._losses))])
-        self._losses[self.steps] = loss
+        self._losses[kept] = loss
         self.steps += 1
 
     def _undo(self, failed_step: int) -> None:
@@ -121,14 +136,22 @@ class Trainer:
             np.copyto(p, before)
         for before, v in zip(self._velocity_before, self._velocity):
             np.copyto(v, before)
-        self.steps = max(0, failed_step - 1)
+        self.steps = max(self._losses_from, failed_step - 1)
         self.diverged_at = failed_step
 
-    def restore_progress(self, steps: int, losses: np.ndarray, diverged_at: int | None) -> None:
-        """Set the step count, loss history and divergence mark (when reopening a session)."""
-        if len(losses) != steps:
-            raise ValueError("there must be one loss per step")
-        self._losses = np.concatenate([np.asarray(losses, dtype=np.float64), np.empty(max(1024, steps))])
+    def restore_progress(self, steps: int, losses: np.ndarray, diverged_at: int | None,
+                         losses_from: int = 0) -> None:
+        """Set the step count, recent losses and divergence mark (when reopening a session).
+
+        ``losses`` are the losses of steps ``losses_from`` to ``steps - 1``; as many are
+        kept as a run keeps while training (an older, longer file keeps its last ones).
+        """
+        if losses_from < 0 or len(losses) != steps - losses_from:
+            raise ValueError("there must be one loss per step since losses_from")
+        keep = len(losses) if len(losses) < 2 * LOSS_WINDOW else LOSS_WINDOW
+        tail = np.asarray(losses, dtype=np.float64)[len(losses) - keep:]
+        self._losses = np.concatenate([tail, np.empty(max(1024, keep))])
+        self._losses_from = steps - keep
         self.steps = steps
         self.diverged_at = diverged_at
 

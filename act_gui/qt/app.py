@@ -41,12 +41,11 @@ def make_window(options: Options) -> MainWindow:
     window = MainWindow(open_settings(), theme=options.theme)
     if options.session:
         window.open_file(options.session)
-    elif options.lesson:
-        pass  # the lesson sets up its own state, below
-    else:
-        problem = window.sessions.restore_autosave()
-        if problem:
-            window.show_message(problem)
+    # A start with a file or a lesson takes an empty autosave slot: the work autosaved
+    # last time stays where it is, for the next plain start.
+    problem = window.autosave.start(restore=not (options.session or options.lesson))
+    if problem:
+        window.show_message(problem)
     if options.functions:
         window.state.set_current(options.functions[0])
         window.state.clear_overlays()

@@ -1,22 +1,19 @@
-"""The Function Explorer's state: what is shown, with which parameters, where the probe is.
+"""The Function Explorer's state in the window: the core model plus change signals.
 
 Views read it, connect to its signals and write user edits back through its setters,
-which validate; nothing else holds a copy. ``to_dict``/``from_dict`` carry it through
-settings (and, later, session files) as plain JSON-able data.
+which validate (through :mod:`act_gui.core.explorer`); nothing else holds a copy.
+``to_dict``/``from_dict`` carry it through settings and session files as plain data.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from act_gui.core import activations
-from act_gui.core.curves import DEFAULT_Z_RANGE, Z_LIMIT, check_z_range
 
-DEFAULT_CURRENT = "sigmoid"
-DEFAULT_OVERLAYS = ("tanh", "relu")
+from act_gui.core import activations, explorer
+from act_gui.core.explorer import DEFAULT_CURRENT, DEFAULT_OVERLAYS, ExplorerModel  # noqa: F401 (re-exported)
 
 
 class ExplorerState(QObject):
@@ -28,11 +25,12 @@ class ExplorerState(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._current = DEFAULT_CURRENT
-        self._overlays: list[str] = list(DEFAULT_OVERLAYS)
+        default = ExplorerModel()
+        self._current = default.current
+        self._overlays: list[str] = list(default.overlays)
         self._params: dict[str, dict[str, float]] = {}
-        self._z_range = DEFAULT_Z_RANGE
-        self._probe = 1.0
+        self._z_range = default.z_range
+        self._probe = default.probe
         self._slots: dict[str, int] = {}
         self._assign_slots()
 
@@ -67,14 +65,14 @@ class ExplorerState(QObject):
 
     # --- writing ------------------------------------------------------------------------
     def set_current(self, act_id: str) -> None:
-        activations.get(act_id)  # KeyError listing valid ids
+        explorer.check_function(act_id)  # KeyError listing valid ids
         if act_id != self._current:
             self._current = act_id
             self._assign_slots()
             self.current_changed.emit(act_id)
 
     def set_overlaid(self, act_id: str, overlaid: bool) -> None:
-        activations.get(act_id)
+        explorer.check_function(act_id)
         if overlaid == (act_id in self._overlays):
             return
         if overlaid:
@@ -92,8 +90,7 @@ class ExplorerState(QObject):
 
     def set_param(self, act_id: str, name: str, value: float) -> None:
         """Set one parameter; ValueError/TypeError (state unchanged) if it is invalid."""
-        act = activations.get(act_id)
-        checked = act.resolve({name: value})[name]
+        checked = explorer.check_param(act_id, name, value)
         if self.params(act_id)[name] != checked:
             self._params.setdefault(act_id, {})[name] = checked
             self.params_changed.emit(act_id)
@@ -104,27 +101,27 @@ class ExplorerState(QObject):
 
     def set_z_range(self, lo: float, hi: float) -> None:
         """Change the plotted z-range; ValueError (state unchanged) if it is not sensible."""
-        new = check_z_range(lo, hi)
+        new = explorer.check_range((lo, hi))
         if new != self._z_range:
             self._z_range = new
             self.z_range_changed.emit()
 
     def reset_z_range(self) -> None:
-        self.set_z_range(*DEFAULT_Z_RANGE)
+        self.set_z_range(*ExplorerModel().z_range)
 
     def set_probe(self, z: float) -> None:
-        z = float(z)
-        if not math.isfinite(z) or abs(z) > Z_LIMIT:
-            raise ValueError(f"the probe z must be a finite number within ±{Z_LIMIT:g}")
+        z = explorer.check_probe(z)
         if z != self._probe:
             self._probe = z
             self.probe_changed.emit()
 
     # --- persistence --------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        return {"current": self._current, "overlays": list(self._overlays),
-                "params": {k: dict(v) for k, v in self._params.items() if v},
-                "z_range": list(self._z_range), "probe": self._probe}
+        return self.model().to_dict()
+
+    def model(self) -> ExplorerModel:
+        return ExplorerModel(self._current, list(self._overlays), {k: dict(v) for k, v in self._params.items()},
+                             self._z_range, self._probe)
 
     def from_dict(self, data: Any) -> list[str]:
         """Apply what is valid in ``data``; return a description of each part ignored.
@@ -140,36 +137,20 @@ class ExplorerState(QObject):
     @staticmethod
     def checked(data: Any) -> tuple["ExplorerState | None", list[str]]:
         """A new state built from ``data`` and a description of each part that was bad."""
-        problems: list[str] = []
-        fresh = ExplorerState()
         if not isinstance(data, dict):
             return None, ["saved state is not a mapping"]
-        for key, apply in (("current", fresh.set_current), ("z_range", lambda r: fresh.set_z_range(*r)),
-                           ("probe", fresh.set_probe)):
-            if key in data:
-                try:
-                    apply(data[key])
-                except (KeyError, ValueError, TypeError) as error:
-                    problems.append(f"{key}: {error}")
-        overlays = data.get("overlays", list(DEFAULT_OVERLAYS))
-        params = data.get("params", {})
-        if not isinstance(overlays, list):
-            problems.append("overlays: not a list")
-        if not isinstance(params, dict):
-            problems.append("params: not a mapping")
-        fresh.clear_overlays()
-        for act_id in overlays if isinstance(overlays, list) else []:
-            try:
-                fresh.set_overlaid(act_id, True)
-            except (KeyError, TypeError) as error:
-                problems.append(f"overlay: {error}")
-        for act_id, values in params.items() if isinstance(params, dict) else []:
-            for name, value in values.items() if isinstance(values, dict) else []:
-                try:
-                    fresh.set_param(act_id, name, value)
-                except (KeyError, ValueError, TypeError) as error:
-                    problems.append(f"parameter: {error}")
-        return fresh, problems
+        model, problems = ExplorerModel.from_dict(data)
+        return ExplorerState.of(model), problems
+
+    @staticmethod
+    def of(model: ExplorerModel) -> "ExplorerState":
+        """A state holding ``model`` (already checked)."""
+        fresh = ExplorerState()
+        fresh._current, fresh._overlays = model.current, list(model.overlays)
+        fresh._params = {k: dict(v) for k, v in model.params.items()}
+        fresh._z_range, fresh._probe = tuple(model.z_range), model.probe
+        fresh._assign_slots()
+        return fresh
 
     def adopt(self, other: "ExplorerState") -> None:
         """Take over everything ``other`` holds, telling every view."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtCore import QIODevice, QPoint, QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from act_gui.core import curves
 from act_gui.core.lab import RunHistory
 from act_gui.qt.explorer_plots import ExplorerPlots
+from act_gui.qt.save_file import write_bytes, write_text, write_with
 
 #: Exported images are at least this wide, so they stay sharp on a slide.
 MIN_EXPORT_WIDTH = 1920
@@ -27,23 +28,26 @@ def export_png(plots, path: str | Path) -> None:
     exporter = exporters.ImageExporter(plots.ci)
     width = max(MIN_EXPORT_WIDTH, int(plots.ci.width()))
     exporter.parameters()["width"] = width
-    _replace(path, exporter.export)
+    image = exporter.export(toBytes=True)
+    write_with(path, lambda device: image.save(device, "PNG"))
 
 
 def export_svg(plots, path: str | Path) -> None:
     import pyqtgraph.exporters as exporters
 
     try:
-        _replace(path, exporters.SVGExporter(plots.ci).export)
+        data = exporters.SVGExporter(plots.ci).export(toBytes=True)
     except ValueError:
         # pyqtgraph 0.14's SVG post-processing cannot parse the closing "Z" that recent
         # Qt writes for rectangles (pyqtgraph issue #3485); Qt's own generator then
         # writes the same vector picture, without pyqtgraph's clean-ups.
-        _replace(path, lambda target: render_svg(plots, target))
+        write_with(path, lambda device: render_svg(plots, device))
+    else:
+        write_bytes(path, data)
 
 
-def render_svg(view: QGraphicsView, path: str) -> None:
-    """Draw a graphics view's scene into an SVG file with Qt's QSvgGenerator.
+def render_svg(view: QGraphicsView, device: QIODevice) -> None:
+    """Draw a graphics view's scene as SVG into ``device`` with Qt's QSvgGenerator.
 
     The generator must use the screen's resolution, or text (laid out in screen pixels)
     and the plot geometry end up scaled differently.
@@ -51,7 +55,7 @@ def render_svg(view: QGraphicsView, path: str) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
     generator = QSvgGenerator()
-    generator.setFileName(path)
+    generator.setOutputDevice(device)
     generator.setSize(view.size())
     generator.setViewBox(view.rect())
     generator.setResolution(view.logicalDpiX())
@@ -74,15 +78,15 @@ def export_window_png(widget: QWidget, path: str | Path) -> None:
         widget.render(painter, QPoint())
     finally:
         painter.end()
-    _replace(path, lambda target: image.save(target, "PNG"))
+    write_with(path, lambda device: image.save(device, "PNG"))
 
 
 def export_window_svg(widget: QWidget, path: str | Path) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
-    def write(target: str) -> None:
+    def write(device: QIODevice) -> None:
         generator = QSvgGenerator()
-        generator.setFileName(target)
+        generator.setOutputDevice(device)
         generator.setSize(widget.size())
         generator.setViewBox(widget.rect())
         generator.setResolution(widget.logicalDpiX())
@@ -92,28 +96,13 @@ def export_window_svg(widget: QWidget, path: str | Path) -> None:
         finally:
             painter.end()
 
-    _replace(path, write)
+    write_with(path, write)
 
 
 def export_history_csv(history: RunHistory, path: str | Path) -> None:
-    history.write_csv(path)
+    write_text(path, history.csv_text())
 
 
 def export_csv(plots: ExplorerPlots, path: str | Path) -> None:
     shown = plots.state.shown()
-    curves.write_csv(path, [plots.samples[act_id] for act_id in shown])
-
-
-def _replace(path: str | Path, export) -> None:
-    """Run ``export(path)``, raising OSError if no file came of it.
-
-    pyqtgraph's exporters report a failed write only by leaving no file behind, so an
-    old file (the user already agreed to overwrite it) is removed first.
-    """
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise OSError(f"folder {path.parent} does not exist")
-    path.unlink(missing_ok=True)
-    export(str(path))
-    if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(f"could not write {path}")
+    write_text(path, curves.csv_text([plots.samples[act_id] for act_id in shown]))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from act_gui.core import lessons
 from act_gui.core.lessons import Lesson, LessonError, LessonStep
 from act_gui.qt.explorer_state import ExplorerState
+from act_gui.qt.save_file import write_text
 
 
 class LessonPlayer(QObject):
@@ -60,7 +61,7 @@ class LessonPlayer(QObject):
             lesson = Lesson(path.stem, path.stem.replace("-", " ").replace("_", " ").capitalize(), (step,))
         text = json.dumps(lesson.to_dict(), indent=2, ensure_ascii=False)
         lessons.parse(text)  # what cannot be read back (an overlong title, say) is not written
-        path.write_text(text, encoding="utf-8")
+        write_text(path, text)  # all or nothing: a full disk leaves the old lesson intact
         return lesson
 
     def close(self) -> None:

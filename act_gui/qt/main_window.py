@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, Q
 
 from act_gui import __version__
 from act_gui.core import activations
+from act_gui.core.files.reading import excerpt
 from act_gui.core.lab import LabConfig
 from act_gui.core.lessons import builtin_lessons
 from act_gui.qt import settings as stored
 from act_gui.qt.actions import build_actions
+from act_gui.qt.autosave import Autosave
 from act_gui.qt.details_panel import DetailsPanel
 from act_gui.qt.explorer_plots import ExplorerPlots
 from act_gui.qt.explorer_state import ExplorerState
@@ -81,13 +83,15 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
         self.statusBar().addPermanentWidget(self.readout, 1)
 
         self.sessions = SessionManager(self.state, self.lab, settings, self)
+        self.autosave = Autosave(self.sessions.save, self.sessions.open, settings, self)
+        self.autosave.problem.connect(self.show_message)
         self.open_lesson_file = self.start_lesson
         self.setAcceptDrops(True)
         self.actions = build_actions(self, self._handlers())
         self._build_menus_and_toolbar()
         self._restore_geometry()
         self.set_theme(self.theme.name)
-        self.actions["autosave"].setChecked(self.sessions.autosave_enabled)
+        self.actions["autosave"].setChecked(self.autosave.enabled)
 
         self.plots.hover_changed.connect(self._on_hover_changed)
         self.view_controls.problem.connect(self.show_message)
@@ -213,7 +217,7 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
             "open": self.open_file,
             "save": self.save_session,
             "save_as": lambda: self._save_as(),
-            "autosave": lambda: self.sessions.set_autosave(self.actions["autosave"].isChecked()),
+            "autosave": lambda: self.autosave.set_enabled(self.actions["autosave"].isChecked()),
             "quit": self.close,
             "reset_view": self.state.reset_z_range,
             "zoom_in": lambda: self.zoom(0.5),
@@ -360,8 +364,8 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
             return LabConfig()
         try:
             return LabConfig.from_dict(data)
-        except (ValueError, TypeError, KeyError) as error:
-            problems.append(f"Network Lab: {error}")
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+            problems.append(f"Network Lab: {excerpt(str(error), 120)}")
             return LabConfig()
 
     def _restore_geometry(self) -> None:
@@ -420,5 +424,6 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.persist:
             self.save_settings()
-            self.sessions.autosave()
+            self.autosave.save()
+        self.autosave.stop()
         super().closeEvent(event)

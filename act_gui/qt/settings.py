@@ -1,45 +1,44 @@
 """Where settings live, and reading them back without trusting them.
 
 Settings are an INI file (``QSettings``). ``ACT_GUI_CONFIG_DIR`` moves it, for tests and
-for lab machines with a shared profile. Anything unreadable in it is ignored, reported
-once in the status bar, and replaced by the default.
+for lab machines with a shared profile. A value that cannot be read is removed and
+replaced by the default, a copy of the whole file as it was is kept beside it (named
+``...unreadable-<time>``), and the window says so once in the status bar.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import logging
+import shutil
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 
+from act_gui.qt.paths import config_dir
 from act_gui.qt.theme import DEFAULT_THEME, THEMES
 
 FILE_NAME = "act-gui.ini"
 
 
 def settings_path() -> Path:
-    folder = os.environ.get("ACT_GUI_CONFIG_DIR") or QStandardPaths.writableLocation(
-        QStandardPaths.AppConfigLocation)
-    return Path(folder) / FILE_NAME
+    return config_dir() / FILE_NAME
 
 
 def open_settings(path: Path | None = None) -> QSettings:
     return QSettings(str(path or settings_path()), QSettings.IniFormat)
 
 
+log = logging.getLogger(__name__)
+
+
 def read_state(settings: QSettings) -> tuple[Any, list[str]]:
     """The saved Explorer state (JSON-decoded, not yet validated) and any problem found."""
     if settings.status() != QSettings.NoError:
         return None, ["the settings file could not be read"]
-    raw = settings.value("explorer/state")
-    if raw is None:
-        return None, []
-    try:
-        return json.loads(str(raw)), []
-    except ValueError:
-        return None, ["the saved functions and parameters were unreadable"]
+    return read_json(settings, "explorer/state", "functions and parameters")
 
 
 def write_state(settings: QSettings, state: dict) -> None:
@@ -56,12 +55,35 @@ def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
-def read_json(settings: QSettings, key: str) -> tuple[Any, list[str]]:
-    """A JSON value stored under ``key`` (None if absent) and any problem reading it."""
+def read_json(settings: QSettings, key: str, what: str | None = None) -> tuple[Any, list[str]]:
+    """A JSON value stored under ``key`` (None if absent) and any problem reading it.
+
+    An unreadable value (bad JSON, nesting too deep for Python, a number too long) is
+    removed after the file is copied aside, so the next start is clean.
+    """
     raw = settings.value(key)
     if raw is None:
         return None, []
     try:
         return json.loads(str(raw)), []
-    except ValueError:
-        return None, [f"the saved {key.split('/')[0]} settings were unreadable"]
+    except (ValueError, RecursionError):
+        kept = set_aside(settings)
+        settings.remove(key)
+        where = f" (the old settings file was kept as {kept.name})" if kept else ""
+        return None, [f"the saved {what or key.split('/')[0] + ' settings'} were unreadable{where}"]
+
+
+def set_aside(settings: QSettings) -> Path | None:
+    """Copy the settings file to ``<name>.unreadable-<time>`` (once per start)."""
+    path = Path(settings.fileName())
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.unreadable-{stamp}")
+    if aside.exists():
+        return aside
+    try:
+        shutil.copy2(path, aside)
+    except OSError as error:
+        log.warning("cannot keep a copy of %s: %s", path, error)
+        return None
+    log.warning("unreadable settings in %s; a copy was kept as %s", path, aside)
+    return aside

@@ -124,6 +124,13 @@ def test_every_lesson_file_round_trips():
     (lambda d: d["steps"][0].update(train=-5), "train"),
     (lambda d: d["steps"][0].update(explorer={"colour": 1}), "explorer"),
     (lambda d: d["steps"][0].update(surprise=True), "unknown"),
+    (lambda d: d["steps"][0].update(select=[True, None]), "select"),
+    (lambda d: d["steps"][0].update(train=5.0), "train"),
+    (lambda d: d["steps"][0].update(explorer={"current": "no_such_function"}), "unknown activation"),
+    (lambda d: d["steps"][0].update(explorer={"probe": "5"}), "probe"),
+    (lambda d: d["steps"][0].update(explorer={"z_range": "05"}), "z-range"),
+    (lambda d: d["steps"][0].update(lab={"seed": 10**400}), "seed"),
+    (lambda d: d.update(version="v" * 10_000_000), "version 'vvvv"),
 ])
 def test_bad_lesson_files_are_refused(mutate, message):
     doc = LESSONS["relu"].to_dict()
@@ -135,3 +142,17 @@ def test_bad_lesson_files_are_refused(mutate, message):
 def test_unknown_builtin_lists_the_real_ones():
     with pytest.raises(LessonError, match="dead-neurons"):
         lessons.builtin("nope")
+
+
+def test_numbers_python_cannot_read_are_refused_not_raised():
+    text = json.dumps(LESSONS["relu"].to_dict()).replace('"train": ', '"train": ' + "9" * 5000, 1)
+    with pytest.raises(LessonError, match="too long"):
+        lessons.parse(text)
+
+
+def test_messages_quote_only_a_short_excerpt():
+    doc = LESSONS["relu"].to_dict()
+    doc["steps"][0]["explorer"] = {"current": "y" * 1_000_000}
+    with pytest.raises(LessonError) as refusal:
+        lessons.parse(json.dumps(doc))
+    assert len(str(refusal.value)) <= lessons.MAX_MESSAGE + 1

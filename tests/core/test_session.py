@@ -55,7 +55,9 @@ def test_a_diverged_run_stays_diverged():
     trainer = config.build()
     trainer.step(5000)
     assert trainer.diverged_at is not None
-    run = LabRun(config, trainer, RunHistory(len(trainer.net.weights)))
+    history = RunHistory(len(trainer.net.weights))
+    history.record(trainer.stats())
+    run = LabRun(config, trainer, history)
     assert session.parse(session.dumps(EXPLORER, run)).lab.trainer.diverged_at == trainer.diverged_at
 
 
@@ -105,13 +107,10 @@ NONE_ALLOWED = {("lab", "selection"), ("lab", "config", "batch_size")}
 
 
 def bad_documents(good: str, count: int = 400, seed: int = 1):
-    """Many seeded variations of a good file, each broken in one way.
-
-    The Explorer part is left alone here: the window checks it (tests/qt/test_sessions.py).
-    """
+    """Many seeded variations of a good file, each broken in one way."""
     rng = random.Random(seed)
     doc = json.loads(good)
-    paths = [p for p in leaf_paths(doc) if p and p[0] != "explorer" and p[:2] != ("lab", "config")]
+    paths = [p for p in leaf_paths(doc) if p and p[:2] != ("lab", "config")]
     for _ in range(count):
         path = rng.choice(paths)
         wrong = rng.choice(wrong_values_for(value_at(doc, path)))
@@ -137,11 +136,12 @@ def test_generated_bad_files_are_refused_with_a_message(good_text):
 
 
 @pytest.mark.parametrize("mutate, message", [
-    (lambda d: d.update(version=2), "version"),
+    (lambda d: d.update(version=3), "version"),
+    (lambda d: d.update(version="x" * 10_000_000), "version 'xxxxxxxx"),
     (lambda d: d.update(format="something-else"), "not an Activation Explorer session"),
     (lambda d: d["lab"]["trainer"]["parameters"][0].pop(), "shape"),
     (lambda d: d["lab"]["trainer"]["parameters"][0][0].append(1.0), "shape"),
-    (lambda d: d["lab"]["trainer"]["losses"].pop(), "one loss per step"),
+    (lambda d: d["lab"]["trainer"].update(losses_from=1), "losses has shape"),
     (lambda d: d["lab"]["trainer"].update(rng={"bit_generator": "MT19937"}), "random state"),
     (lambda d: d["lab"]["config"].update(width=999), "network settings"),
     (lambda d: d["lab"]["config"].update(activation="nope"), "network settings"),
@@ -174,3 +174,97 @@ def test_nan_weights_are_refused(good_text):
     text = good_text.replace(json.dumps(json.loads(good_text)["lab"]["trainer"]["parameters"][0][0][0]), "NaN", 1)
     with pytest.raises(SessionError):
         session.parse(text)
+
+
+# --- what the app writes, it reads -------------------------------------------------------
+
+def test_a_run_that_blew_up_saves_and_reopens():
+    config = LabConfig(lr=10.0, activation="relu", dataset="sine", width=16, init="normal", init_scale=3.0)
+    trainer = config.build()
+    history = RunHistory(len(trainer.net.weights))
+    for _ in range(30):
+        trainer.step(10)
+        history.record(trainer.stats())
+    rows = history.rows().copy()
+    rows[-1, 1] = np.inf  # what a blown-up frame records: an infinite loss
+    history = RunHistory.from_rows(rows, history.layers)
+    text = session.dumps(EXPLORER, LabRun(config, trainer, history))
+    reopened = session.parse(text).lab.history.rows()
+    assert np.array_equal(reopened, rows)
+
+
+def test_a_run_of_millions_of_steps_stays_within_what_the_app_reads(monkeypatch):
+    from act_gui.core import training
+
+    monkeypatch.setattr(training, "LOSS_WINDOW", 300)
+    config = LabConfig(width=16, hidden_layers=6, dataset="spiral")
+    trainer = config.build()
+    trainer.step(1000)
+    assert trainer.losses_from + len(trainer.losses) == 1000 and len(trainer.losses) <= 600
+    # The longest history the Lab keeps, for the run and for as many pins as a file holds.
+    history = RunHistory(len(trainer.net.weights))
+    stats = trainer.stats()
+    for step in range(3 * RunHistory.MAX_ROWS):
+        history.record(_at_step(stats, step))
+    assert len(history) <= RunHistory.MAX_ROWS
+    steps = history.column("step")
+    assert steps[0] == 0 and steps[-1] == 3 * RunHistory.MAX_ROWS - 1 and np.all(np.diff(steps) > 0)
+    run = LabRun(config, trainer, history, [history.copy(f"pin {i}") for i in range(session.MAX_PINNED)])
+    text = session.dumps(EXPLORER, run)
+    assert len(text.encode()) < session.MAX_BYTES
+    reopened = session.parse(text).lab
+    assert np.array_equal(reopened.trainer.losses, trainer.losses)
+    assert reopened.trainer.losses_from == trainer.losses_from
+    trainer.step(5)
+    reopened.trainer.step(5)
+    assert np.array_equal(reopened.trainer.losses, trainer.losses)
+
+
+def _at_step(stats, step):
+    import dataclasses
+
+    return dataclasses.replace(stats, step=step)
+
+
+def _with(doc, path, value):
+    return json.dumps(replaced(doc, path, value))
+
+
+@pytest.mark.parametrize("path, value, message", [
+    (("lab", "steps_per_frame"), 10.0, "steps per frame"),
+    (("lab", "trainer", "diverged_at"), 10**30, "diverged_at"),
+    (("explorer", "probe"), "5", "probe"),
+    (("explorer", "z_range"), "05", "z-range"),
+    (("explorer", "current"), "no_such_function", "unknown activation"),
+    (("lab", "trainer", "rng", "state", "state"), 2**200, "random state"),
+    (("lab", "trainer", "rng", "state", "inc"), True, "random state"),
+])
+def test_values_of_the_wrong_kind_are_refused(good_text, path, value, message):
+    with pytest.raises(SessionError, match=message):
+        session.parse(_with(json.loads(good_text), path, value))
+
+
+def test_history_steps_the_plots_cannot_draw_are_refused(good_text):
+    doc = json.loads(good_text)
+    rows = session.parse(good_text).lab.history.rows().copy()
+    rows[-1, 0] = 1.5e308
+    doc["lab"]["history"]["rows"] = session.encode_array(rows)
+    with pytest.raises(SessionError, match="whole number"):
+        session.parse(json.dumps(doc))
+
+
+def test_numbers_python_cannot_read_are_refused_not_raised(good_text):
+    huge = good_text.replace('"steps": ', '"steps": ' + "9" * 5000, 1)
+    with pytest.raises(SessionError, match="too long"):
+        session.parse(huge)
+    big_float = good_text.replace('"probe": 1.0', '"probe": 1e400', 1)
+    with pytest.raises(SessionError):
+        session.parse(big_float)
+
+
+def test_messages_quote_only_a_short_excerpt(good_text):
+    doc = json.loads(good_text)
+    doc["explorer"]["current"] = "x" * 1_000_000
+    with pytest.raises(SessionError) as refusal:
+        session.parse(json.dumps(doc))
+    assert len(str(refusal.value)) <= session.MAX_MESSAGE + 1

@@ -68,7 +68,8 @@ def display(tmp_path_factory):
 
 def app_env(display, config):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "PYTHON"))}
-    return {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "ACT_GUI_CONFIG_DIR": str(config)}
+    return {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "ACT_GUI_CONFIG_DIR": str(config),
+            "ACT_GUI_STATE_DIR": str(Path(config) / "state")}
 
 
 def test_the_package_installs_everything_a_desktop_needs(unpacked):
@@ -146,5 +147,5 @@ def test_xdotool_drives_the_real_window(unpacked, display, tmp_path):
         if app.poll() is None:
             app.kill()
     assert app.returncode == 0, app.stderr.read()
-    saved = json.loads((tmp_path / "autosave.actx").read_text())
+    saved = json.loads((tmp_path / "state" / "autosave.actx").read_text())
     assert saved["lab"]["trainer"]["steps"] == 1  # the Step shortcut reached the app

@@ -83,36 +83,6 @@ def test_bad_files_are_refused_and_change_nothing(make_window, tmp_path, warning
     assert not window.open_file(str(tmp_path / "missing.actx"))
 
 
-def test_autosave_on_exit_restores_next_time(make_window):
-    first = make_window()
-    build_some_work(first)
-    steps = first.lab.trainer.steps
-    first.close()
-    second = make_window()
-    assert second.lab.trainer.steps == steps and second.state.current == "elu"
-    second.actions["autosave"].trigger()  # off
-    assert not second.sessions.autosave_enabled
-    second.lab.step(3)
-    second.close()
-    third = make_window()
-    assert third.lab.trainer.steps == 0  # nothing restored once autosave is off
-
-
-def test_periodic_autosave_writes_the_working_state(make_window):
-    window = make_window()
-    window.lab.step(7)
-    window.sessions.autosave_timer.timeout.emit()  # what the one-minute timer does
-    assert window.sessions.autosave_path.is_file()
-    assert json.loads(window.sessions.autosave_path.read_text())["lab"]["trainer"]["steps"] == 7
-
-
-def test_a_corrupt_autosave_is_ignored_with_a_message(make_window, isolated_settings):
-    (isolated_settings.parent / "autosave.actx").write_text("{ not a session")
-    window = make_window()
-    assert window.lab.trainer.steps == 0
-    assert "could not be restored" in window.statusBar().currentMessage()
-
-
 def test_dropping_a_session_file_opens_it(qtbot, make_window, tmp_path):
     first = make_window()
     build_some_work(first)

@@ -1,0 +1,55 @@
+"""Read a user's file without trusting what the path points at.
+
+A path named ``lesson.json`` may be a FIFO (opening it would wait forever for a writer),
+a link to ``/dev/zero`` (whose size reads as 0 and whose content never ends) or a huge
+file. Only regular files are read, opened without blocking, and never more than
+``limit`` bytes are taken from them, whatever the file system says their size is.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+CHUNK = 1 << 20
+
+
+def read_regular_file(path: str | Path, limit: int) -> bytes:
+    """The bytes of ``path``; OSError with a readable message if it cannot be used."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)  # O_NONBLOCK: a FIFO opens at once instead of hanging
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{Path(path).name} is not a regular file")
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise OSError(f"the file is larger than {describe_size(limit)}")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def describe_size(limit: int) -> str:
+    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit // 2**10} KB"
+
+
+def excerpt(value: object, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters: safe to quote from a hostile file."""
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit]) + "…"
+    if isinstance(value, (dict, list)) and len(value) > 5:
+        return f"a {type(value).__name__} of {len(value):,} items"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+        return "a very large number"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # Python's integer-digit limit, deep nesting
+        return f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,34 @@
+"""Files written by every earlier version of the app still open, exactly as they were."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from act_gui.core import session
+from act_gui.core.lab import LabConfig
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["session-v1.actx", "session-v2.actx"])
+def test_every_session_version_opens_and_trains_on_identically(name):
+    opened = session.parse((FIXTURES / name).read_bytes())
+    run = opened.lab
+    assert run.config == LabConfig(dataset="xor", width=4, batch_size=16, momentum=0.5, seed=3)
+    assert run.trainer.steps == 20 and run.trainer.losses_from == 0 and len(run.trainer.losses) == 20
+    assert run.selection == (1, 2) and run.steps_per_frame == 20
+    assert len(run.history) == 5 and run.pinned[0].label == "pinned"
+    assert opened.explorer["current"] == "leaky_relu" and opened.explorer["probe"] == 2.5
+    # The file holds the run itself: continuing it matches a fresh run trained as far.
+    fresh = run.config.build()
+    fresh.step(30)
+    run.trainer.step(10)
+    assert np.array_equal(run.trainer.losses, fresh.losses)
+
+
+def test_both_versions_hold_the_same_run():
+    v1, v2 = (session.parse((FIXTURES / n).read_bytes()) for n in ("session-v1.actx", "session-v2.actx"))
+    assert np.array_equal(v1.lab.history.rows(), v2.lab.history.rows())
+    for a, b in zip(v1.lab.trainer.net.parameters(), v2.lab.trainer.net.parameters()):
+        assert np.array_equal(a, b)
