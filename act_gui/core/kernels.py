@@ -148,7 +148,9 @@ def shrink_prime(z, lambd):
 
 
 def hardswish_prime(z):
-    return np.where(z < -3.0, 0.0, np.where(z <= 3.0, z / 3.0 + 0.5, 1.0))
+    """0 up to z = -3, z/3 + 1/2 strictly between, 1 from z = 3 on: at both kinks this is
+    the value PyTorch's autograd gives (2.13: hardswish'(-3) = 0, hardswish'(3) = 1)."""
+    return np.where(z <= -3.0, 0.0, np.where(z < 3.0, z / 3.0 + 0.5, 1.0))
 
 
 def rescaled_sigmoid(z):

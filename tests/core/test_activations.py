@@ -104,7 +104,7 @@ def test_exact_gelu_uses_an_accurate_error_function():
     [("relu", 0.0, 0.0), ("leaky_relu", 0.0, 0.01), ("prelu", 0.0, 0.25), ("relu6", 0.0, 0.0),
      ("relu6", 6.0, 0.0), ("elu", 0.0, 1.0), ("selu", 0.0, activations.SELU_SCALE * activations.SELU_ALPHA),
      ("hardtanh", -1.0, 0.0), ("hardtanh", 1.0, 0.0), ("hardsigmoid", -3.0, 0.0),
-     ("hardsigmoid", 3.0, 0.0), ("hardswish", -3.0, -0.5), ("hardswish", 3.0, 1.5),
+     ("hardsigmoid", 3.0, 0.0), ("hardswish", -3.0, 0.0), ("hardswish", 3.0, 1.0),
      ("softshrink", 0.5, 0.0), ("softshrink", -0.5, 0.0), ("hardshrink", 0.5, 0.0),
      ("binary_step", 0.0, 0.0)],
 )

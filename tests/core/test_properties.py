@@ -90,4 +90,6 @@ def test_a_single_zero_is_not_a_region():
 
 def test_maximum_slope_can_sit_on_a_kink():
     assert max_abs_slope(get("selu")) == pytest.approx((1.0507009873554805 * 1.6732632423543772, 0.0))
+    # Hard swish's slope rises to 1.5 just below z = 3 and is 1 at 3 (PyTorch's value).
     assert max_abs_slope(get("hardswish")) == pytest.approx((1.5, 3.0))
+    assert float(get("hardswish").derivative(3.0)) == 1.0
