@@ -67,7 +67,7 @@ class FileCommands:
                 path += session.SUFFIX
         try:
             self.sessions.save(path)
-        except OSError as error:
+        except (OSError, ValueError) as error:
             self.warn("Could not save the session", str(error))
             return False
         self.sessions.current_path = Path(path)

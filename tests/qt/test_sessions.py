@@ -137,3 +137,42 @@ def test_command_line_opens_a_session_and_refuses_a_bad_one(make_window, tmp_pat
     assert refused.returncode == 2 and "version 99" in refused.stderr
     missing = subprocess.run([exe, str(tmp_path / "nope.actx")], env=env, capture_output=True, text=True, timeout=60)
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_a_run_that_blew_up_can_be_saved_and_reopened(make_window, tmp_path):
+    first = make_window()
+    first.lab.apply(lr=10.0, activation="identity", dataset="sine")
+    first.lab.step(50)
+    rows = first.lab.history.rows().copy()
+    assert not np.isfinite(rows).all()  # infinite gradient norms on the way to diverging
+    path = tmp_path / "blown.actx"
+    assert first.save_session(str(path))
+    second = make_window()
+    assert second.open_file(str(path))
+    assert np.array_equal(second.lab.history.rows(), rows)
+
+
+def test_adding_a_step_on_a_full_disk_keeps_the_lesson_intact(make_window, tmp_path, full_disk, warnings):
+    window = make_window()
+    path = tmp_path / "my-lesson.json"
+    for k in range(12):
+        window.lab.step(1)
+        assert window.save_state_as_step(str(path), f"Step {k + 1}", "What to notice.")
+    before = path.read_bytes()
+    with full_disk(len(before)):  # room for the old lesson, not for one step more
+        assert not window.save_state_as_step(str(path), "Step 13", "One too many.")
+    assert path.read_bytes() == before
+    assert warnings and "Could not save the step" in warnings[-1][0]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["my-lesson.json"]
+
+
+@pytest.mark.parametrize("kind", ["png", "csv", "history_csv"])
+def test_a_failed_export_keeps_the_old_file(make_window, tmp_path, full_disk, kind):
+    window = make_window()
+    path = tmp_path / f"export.{'png' if kind == 'png' else 'csv'}"
+    path.write_bytes(b"the export from last week")
+    window.lab.step(200)
+    with full_disk(30):
+        assert not window.export_plots(kind, str(path))
+    assert path.read_bytes() == b"the export from last week"
+    assert "Export failed" in window.statusBar().currentMessage()

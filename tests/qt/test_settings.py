@@ -69,3 +69,20 @@ def test_bad_network_lab_settings_fall_back_to_defaults(make_window, isolated_se
     window = make_window()
     assert window.lab.config.width == 8 and window.lab.trainer.net.sizes == [2, 8, 8, 1]
     assert "ignored" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("key", ["explorer/state", "lab/config"])
+def test_a_value_python_cannot_decode_is_set_aside_and_the_app_starts(make_window, isolated_settings, key):
+    settings = open_settings(isolated_settings)
+    settings.setValue(key, "[" * 100_000 + "]" * 100_000)  # deeper than Python's recursion limit
+    settings.setValue("view/theme", "dark")
+    settings.sync()
+    window = make_window()
+    assert window.isVisible() and window.theme.name == "dark"  # the good values stay
+    message = window.statusBar().currentMessage()
+    assert "unreadable" in message and "kept as" in message
+    copies = list(isolated_settings.parent.glob("act-gui.ini.unreadable-*"))
+    assert len(copies) == 1 and "[[[[" in copies[0].read_text()
+    window.close()
+    again = make_window()  # the bad value is gone: the next start says nothing
+    assert "unreadable" not in again.statusBar().currentMessage()
