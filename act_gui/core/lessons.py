@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Generator
 
 from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt, read_regular_file
@@ -202,20 +203,70 @@ def builtin(lesson_id: str) -> Lesson:
     return lessons[lesson_id]
 
 
-# --- running a step without a window (the app and the claim tests share this) ----------
+# --- setting up a step (the app and the claim tests share this) -------------------------
 
-def pinned_runs(step: LessonStep) -> list[RunHistory]:
-    """Train each comparison run of ``step`` and return its history, for ghosts."""
+@dataclass
+class PreparedStep:
+    """What a step trains before it is shown: its main run and its comparison ghosts."""
+
+    trainer: Trainer
+    history: RunHistory
+    pins: list[RunHistory]
+
+
+#: A slice of set-up work between two progress reports: short enough that Cancel is
+#: answered at once, long enough that reporting costs nothing.
+SLICE_SECONDS = 0.02
+
+
+def prepare(step: LessonStep) -> Generator[float, None, PreparedStep]:
+    """Train what ``step`` needs, yielding the share done (0..1) after every slice.
+
+    Nothing outside the generator changes, so a caller may stop (``close()``) at any
+    yield and keep what it had. Exhausted, it returns a :class:`PreparedStep`.
+    """
+    headless = 0 if step.play else step.train
+    total = max(1, sum(run.train for run in step.compare) + headless)
+    done = 0
     pins = []
     for run in step.compare:
         trainer = run.lab.build()
         history = RunHistory(len(trainer.net.weights), run.label)
         history.record(trainer.stats())
         for _ in range(max(1, run.train // 10)):  # ten records per hundred steps, like a frame
-            trainer.step(min(10, run.train - trainer.steps))
+            done += trainer.step(min(10, run.train - trainer.steps))
+            yield done / total
             history.record(trainer.stats())
+            yield done / total
         pins.append(history)
-    return pins
+    trainer = step.lab.build()
+    history = RunHistory(len(trainer.net.weights), step.lab.describe())
+    history.record(trainer.stats())
+    chunk = 10
+    while trainer.steps < headless and trainer.diverged_at is None:
+        started = time.perf_counter()
+        done += trainer.step(min(chunk, headless - trainer.steps))
+        yield done / total
+        took = time.perf_counter() - started
+        chunk = max(1, min(10_000, int(chunk * SLICE_SECONDS / max(took, 1e-6))))
+    if headless:
+        history.record(trainer.stats())
+    return PreparedStep(trainer, history, pins)
+
+
+def prepared(step: LessonStep) -> PreparedStep:
+    """:func:`prepare` run to the end (no window, no progress)."""
+    work = prepare(step)
+    while True:
+        try:
+            next(work)
+        except StopIteration as finished:
+            return finished.value
+
+
+def pinned_runs(step: LessonStep) -> list[RunHistory]:
+    """Train each comparison run of ``step`` and return its history, for ghosts."""
+    return prepared(LessonStep(step.title, step.caption, compare=step.compare)).pins
 
 
 def run_headless(step: LessonStep) -> Trainer:

@@ -7,7 +7,7 @@ the lesson tests. Each run is independent and deterministic.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -30,16 +30,33 @@ class SweepResult:
     dead_fraction: float
 
 
-def run_one(base: LabConfig, activation: str, lr: float, steps: int = STEPS) -> SweepResult:
+class Cancelled(Exception):
+    """The caller asked the sweep to stop (``should_stop`` returned True)."""
+
+
+#: Steps trained between two looks at ``should_stop``: a few milliseconds on any network.
+CHECK_EVERY = 10
+
+
+def run_one(base: LabConfig, activation: str, lr: float, steps: int = STEPS,
+            should_stop: Callable[[], bool] = lambda: False) -> SweepResult:
     trainer = base.with_changes(activation=activation, layer_activations=None, lr=float(lr)).build()
-    trainer.step(steps)
+    while trainer.steps < steps and trainer.diverged_at is None:
+        if should_stop():
+            raise Cancelled
+        if not trainer.step(min(CHECK_EVERY, steps - trainer.steps)):
+            break
     stats = trainer.stats()
     loss = float("nan") if stats.diverged else stats.train_loss
     return SweepResult(activation, float(lr), loss, stats.dead_fraction)
 
 
-def sweep(base: LabConfig, rates=None, activations=ACTIVATIONS, steps: int = STEPS) -> Iterator[SweepResult]:
-    """Every (activation, rate) run in turn; iterate to get results as they finish."""
+def sweep(base: LabConfig, rates=None, activations=ACTIVATIONS, steps: int = STEPS,
+          should_stop: Callable[[], bool] = lambda: False) -> Iterator[SweepResult]:
+    """Every (activation, rate) run in turn; iterate to get results as they finish.
+
+    ``should_stop`` is asked every few steps; when it says yes, :class:`Cancelled` is raised.
+    """
     for lr in learning_rates() if rates is None else rates:
         for activation in activations:
-            yield run_one(base, activation, lr, steps)
+            yield run_one(base, activation, lr, steps, should_stop)

@@ -122,11 +122,14 @@ class LabController(QObject):
         self.history = RunHistory(len(self.trainer.net.weights), self.config.describe())
         self.stats = self.trainer.stats()
         self.history.record(self.stats)
-        if self.selection and not self._selection_valid(self.selection):
+        dropped = self.selection is not None and not self._selection_valid(self.selection)
+        if dropped:
             self.selection = None
-            self.selection_changed.emit()
-        # Views rebuild their structure first, then draw the new run's first frame.
+        # Views rebuild their structure first, then hear of the selection and draw the
+        # new run's first frame (in the other order a view draws a unit that is gone).
         self.run_reset.emit(reason)
+        if dropped:
+            self.selection_changed.emit()
         self.stats_changed.emit(self.stats)
 
     # --- sessions -------------------------------------------------------------------------
@@ -137,13 +140,18 @@ class LabController(QObject):
 
     def adopt(self, run: LabRun) -> None:
         """Continue a run read from a session file, exactly where it was saved."""
+        self.install(run, "Session opened: training continues where it was saved.")
+
+    def install(self, run: LabRun, reason: str) -> None:
+        """Make ``run`` (already built and trained elsewhere) the current run."""
         self.pause()
         self.config, self.trainer, self.history = run.config, run.trainer, run.history
-        self.pinned, self.selection = list(run.pinned), run.selection
+        self.pinned, self.selection = list(run.pinned)[-MAX_PINNED:], run.selection
         self.steps_per_frame = run.steps_per_frame
         self.stats = self.trainer.stats()
         self.config_changed.emit()
-        self.run_reset.emit("Session opened: training continues where it was saved.")
+        # Views rebuild their structure first, then draw the new run's first frame.
+        self.run_reset.emit(reason)
         self.pins_changed.emit()
         self.selection_changed.emit()
         self.stats_changed.emit(self.stats)

@@ -247,8 +247,9 @@ class LabControls(QWidget):
         config = self.controller.config
         widgets = (self.lr_slider, self.lr_box, self.batch, self.momentum, self.l2, self.layers, self.width,
                    self.activation, self.per_layer, self.init, self.init_scale, self.bias_init, self.dataset,
-                   self.noise, *self.layer_boxes)
+                   self.noise, self.speed, *self.layer_boxes)
         blockers = [QSignalBlocker(w) for w in widgets]
+        self.speed.setCurrentIndex(self.speed.findData(self.controller.steps_per_frame))
         self.lr_slider.setValue(lr_to_slider(config.lr))
         self.lr_box.setValue(config.lr)
         self.batch.setValue(config.batch_size or 0)

@@ -14,7 +14,10 @@ from PySide6.QtCore import QObject, Signal
 
 from act_gui.core import lessons
 from act_gui.core.lessons import Lesson, LessonError, LessonStep
+from act_gui.core.files.reading import excerpt
+from act_gui.core.session import LabRun
 from act_gui.qt.explorer_state import ExplorerState
+from act_gui.qt.progress import run_with_progress
 from act_gui.qt.save_file import write_text
 
 
@@ -31,17 +34,21 @@ class LessonPlayer(QObject):
     def step(self) -> LessonStep | None:
         return self.lesson.steps[self.index] if self.lesson else None
 
-    def start(self, lesson: Lesson, index: int = 0) -> None:
-        self.lesson = lesson
-        self.go(index)
+    def start(self, lesson: Lesson, index: int = 0) -> bool:
+        return self._set_up(lesson, index)
 
-    def open(self, source: str, index: int = 0) -> None:
-        """Start a built-in lesson by id, or a lesson file by path; LessonError if neither."""
+    def open(self, source: str, index: int = 0) -> bool:
+        """Start a built-in lesson by id, or a lesson file by path; LessonError if neither.
+
+        False if the user cancelled setting up the step (the previous lesson stays).
+        """
+        if not source:
+            raise LessonError("no lesson was named")
         path = Path(source)
         lesson = lessons.load(path) if path.suffix == ".json" or path.is_file() else lessons.builtin(source)
         if not 0 <= index < len(lesson.steps):
-            raise LessonError(f"{lesson.title!r} has steps 1 to {len(lesson.steps)}")
-        self.start(lesson, index)
+            raise LessonError(f"{excerpt(lesson.title)} has steps 1 to {len(lesson.steps)}")
+        return self.start(lesson, index)
 
     def capture_step(self, title: str, caption: str) -> LessonStep:
         """The window as it is now, as a lesson step (training is replayed from the seed)."""
@@ -66,6 +73,7 @@ class LessonPlayer(QObject):
 
     def close(self) -> None:
         self.lesson = None
+        self.window.cancel_background_work()
         self.step_changed.emit()
 
     def next(self) -> None:
@@ -76,34 +84,45 @@ class LessonPlayer(QObject):
         if self.lesson and self.index > 0:
             self.go(self.index - 1)
 
-    def go(self, index: int) -> None:
-        """Set up step ``index`` (0-based); IndexError if the lesson has no such step."""
+    def go(self, index: int) -> bool:
+        """Set up step ``index`` (0-based); IndexError if the lesson has no such step.
+
+        False if the user cancelled the set-up: then nothing changed.
+        """
         if self.lesson is None or not 0 <= index < len(self.lesson.steps):
             raise IndexError(f"the lesson has steps 1 to {len(self.lesson.steps) if self.lesson else 0}")
-        self.index = index
-        step = self.lesson.steps[index]
+        return self._set_up(self.lesson, index)
+
+    def _set_up(self, lesson: Lesson, index: int) -> bool:
+        """Train what the step needs (cancellable), then show it all at once."""
+        step = lesson.steps[index]
+        w = self.window
+        w.lab.pause()
+        prepared = run_with_progress(lessons.prepare(step), w, f"Setting up “{step.title}”…")
+        if prepared is None:
+            w.show_message("Setting up the step was cancelled; nothing changed.")
+            return False
+        self.lesson, self.index = lesson, index
         self._set_explorer(step)
-        self._set_lab(step)
-        self.window.show_view(step.view)
+        self._set_lab(step, prepared)
+        w.show_view(step.view)
         self.step_changed.emit()
+        return True
 
     def _set_explorer(self, step: LessonStep) -> None:
-        fresh, problems = ExplorerState.checked(step.explorer)
+        fresh, problems = ExplorerState.checked(step.explorer)  # checked when the lesson was read
         if fresh is not None and not problems:
             self.window.state.adopt(fresh)
 
-    def _set_lab(self, step: LessonStep) -> None:
+    def _set_lab(self, step: LessonStep, prepared: lessons.PreparedStep) -> None:
         lab = self.window.lab
-        lab.pause()
-        lab.load_config(step.lab, reason=f"Lesson step {self.index + 1}: {step.title}")
-        lab.set_pins(lessons.pinned_runs(step))
+        lab.install(LabRun(step.lab, prepared.trainer, prepared.history, prepared.pins, None,
+                           lab.steps_per_frame), reason=f"Lesson step {self.index + 1}: {step.title}")
         if step.select is not None:
-            lab.select(*step.select)
-        else:
-            lab.select(None)
+            lab.select(*step.select)  # as a click would: the Explorer shows the unit's inputs
         if step.train and step.play:
             lab.play(steps=step.train)  # animated, through the same timer as Play
-        elif step.train:
-            lab.step(step.train)
         if step.view == "sweep":
             self.window.sweep_view.start(step.lab)
+        else:
+            self.window.cancel_background_work()

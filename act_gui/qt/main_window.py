@@ -421,7 +421,13 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
 
+    def cancel_background_work(self) -> None:
+        """Stop and join every worker thread (the learning-rate sweep) within ~0.1 s."""
+        if self._sweep_view is not None:
+            self._sweep_view.cancel()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.cancel_background_work()  # before anything goes away
         if self.persist:
             self.save_settings()
             self.autosave.save()

@@ -23,22 +23,27 @@ LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
 
 
 class SweepWorker(QObject):
-    """Runs a sweep off the UI thread; ``result`` fires once per finished run."""
+    """Runs a sweep off the UI thread; ``result`` fires once per finished run.
 
-    result = Signal(object)
-    finished = Signal()
+    Each signal carries the sweep's number, so a result queued by a sweep that was
+    since cancelled is recognised and dropped.
+    """
 
-    def __init__(self, base: LabConfig, rates: np.ndarray) -> None:
+    result = Signal(int, object)
+    finished = Signal(int)
+
+    def __init__(self, number: int, base: LabConfig, rates: np.ndarray) -> None:
         super().__init__()
-        self.base, self.rates = base, rates
+        self.number, self.base, self.rates = number, base, rates
         self.cancelled = False
 
     def run(self) -> None:
-        for item in sweep.sweep(self.base, self.rates):
-            if self.cancelled:
-                break
-            self.result.emit(item)
-        self.finished.emit()
+        try:
+            for item in sweep.sweep(self.base, self.rates, should_stop=lambda: self.cancelled):
+                self.result.emit(self.number, item)
+        except sweep.Cancelled:
+            pass
+        self.finished.emit(self.number)
 
 
 class SweepView(QWidget):
@@ -73,6 +78,7 @@ class SweepView(QWidget):
         self.base = LabConfig(init="he_normal", width=16, seed=2)
         self.results: list[sweep.SweepResult] = []
         self.thread: QThread | None = None
+        self.number = 0  # of the latest sweep started
         self.set_theme(theme)
 
     def set_scale(self, scale: float, font) -> None:
@@ -111,7 +117,8 @@ class SweepView(QWidget):
         self.progress.setValue(0)
         self.status.setText("Training…")
         self.thread = QThread(self)
-        self.worker = SweepWorker(base, self.rates)
+        self.number += 1
+        self.worker = SweepWorker(self.number, base, self.rates)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.result.connect(self._on_result)
@@ -119,22 +126,30 @@ class SweepView(QWidget):
         self.thread.start()
 
     def cancel(self) -> None:
+        """Stop the sweep and wait for its thread to end (it checks every few steps)."""
         if self.thread is not None:
             self.worker.cancelled = True
-            self.thread.quit()
-            self.thread.wait()
-            self.thread = None
+            self._join()
+            self.status.setText(f"Stopped after {len(self.results)} runs. Press Run to train them all.")
 
-    def _on_result(self, result: sweep.SweepResult) -> None:
+    def _join(self) -> None:
+        self.thread.quit()
+        self.thread.wait()
+        self.thread.deleteLater()
+        self.worker.deleteLater()
+        self.thread = None
+
+    def _on_result(self, number: int, result: sweep.SweepResult) -> None:
+        if number != self.number or self.thread is None:
+            return  # from a sweep that was cancelled
         self.results.append(result)
         self.progress.setValue(len(self.results))
         self._redraw()
 
-    def _on_finished(self) -> None:
-        if self.thread is not None:
-            self.thread.quit()
-            self.thread.wait()
-            self.thread = None
+    def _on_finished(self, number: int) -> None:
+        if number != self.number or self.thread is None:
+            return
+        self._join()
         diverged = sum(1 for r in self.results if math.isnan(r.final_loss))
         note = f" ({diverged} runs diverged and are left out of the loss plot)" if diverged else ""
         self.status.setText(f"{len(self.results)} runs of {sweep.STEPS} steps each{note}.")

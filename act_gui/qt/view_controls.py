@@ -57,11 +57,15 @@ class ViewControls(QWidget):
             self._on_state_changed()
 
     def _on_probe_edited(self, value: float) -> None:
-        self.state.set_probe(value)
-        lo, hi = self.state.z_range
-        if not lo <= value <= hi:  # bring a far probe (z = 15) into view
-            margin = 0.1 * (hi - lo)
-            self.state.set_z_range(min(lo, value - margin), max(hi, value + margin))
+        try:
+            self.state.set_probe(value)
+            lo, hi = self.state.z_range
+            if not lo <= value <= hi:  # bring a far probe (z = 15) into view, within the limits
+                margin = 0.1 * (hi - lo)
+                self.state.set_z_range(max(-Z_LIMIT, min(lo, value - margin)), min(Z_LIMIT, max(hi, value + margin)))
+        except ValueError as error:
+            self.problem.emit(f"Probe not moved: {error}.")
+            self._on_state_changed()
 
     def _on_state_changed(self) -> None:
         lo, hi = self.state.z_range

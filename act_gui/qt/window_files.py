@@ -83,6 +83,7 @@ class FileCommands:
                 return False
         if Path(path).suffix.lower() == ".json" and self.open_lesson_file is not None:
             return self.open_lesson_file(path)
+        self.cancel_background_work()
         try:
             self.sessions.open(path)
         except (SessionError, OSError) as error:
@@ -123,11 +124,10 @@ class FileCommands:
     def start_lesson(self, source: str, step: int = 0) -> bool:
         """Open a built-in lesson (by id) or a lesson file at ``step`` (0-based)."""
         try:
-            self.lessons.open(str(source), step)
+            return self.lessons.open(str(source), step)
         except LessonError as error:
             self.warn("Could not open the lesson", str(error))
             return False
-        return True
 
     def save_state_as_step(self, path: str | None = None, title: str | None = None,
                            caption: str | None = None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -185,3 +186,65 @@ def test_a_lesson_view_built_in_presentation_mode_gets_the_large_type(window):
     title = window.zigzag_view.panels[0]["plot"].titleLabel
     assert "pt" in title.opts.get("size", "") and float(title.opts["size"][:-2]) > 12
     window.presentation.stop()
+
+
+@pytest.mark.parametrize("interruption", ["close lesson", "other lesson", "open session", "close window"])
+def test_the_sweep_stops_and_is_joined_whatever_interrupts_it(qtbot, make_window, tmp_path, interruption):
+    window = make_window()
+    window.save_session(str(tmp_path / "s.actx"))
+    window.start_lesson("learning-rate-sweep")
+    view = window.sweep_view
+    qtbot.waitUntil(lambda: len(view.results) >= 1, timeout=60000)  # mid-sweep
+    assert view.running
+    {"close lesson": window.lessons.close,
+     "other lesson": lambda: window.start_lesson("relu"),
+     "open session": lambda: window.open_file(str(tmp_path / "s.actx")),
+     "close window": window.close}[interruption]()
+    assert not view.running  # the worker thread has ended: nothing can outlive the window
+    count = len(view.results)
+    qtbot.wait(300)
+    assert len(view.results) == count  # and nothing arrives from it afterwards
+
+
+@pytest.mark.slow
+def test_a_screenshot_of_the_sweep_lesson_exits_cleanly(tmp_path):
+    shot = tmp_path / "sweep.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "act_gui", "--lesson", "learning-rate-sweep",
+                             "--screenshot", str(shot)], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert shot.stat().st_size > 0
+
+
+def heavy_lesson(path):
+    heavy = {"hidden_layers": 6, "width": 16, "points": 5000, "dataset": "spiral"}
+    doc = {"format": "act-gui-lesson", "version": 1, "id": "heavy", "title": "Heavy", "steps": [
+        {"title": "Long training", "caption": "Trains for a long time before it is shown.",
+         "lab": heavy, "train": 100_000,
+         "compare": [{"label": f"run {i}", "lab": heavy, "train": 100_000} for i in range(4)]}]}
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def test_a_long_lesson_set_up_shows_progress_and_can_be_cancelled(qtbot, window, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    window.lab.step(3)
+    before = (window.lab.config, window.lab.trainer.steps, window.state.current)
+    seen = []
+
+    def press_cancel():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QProgressDialog):
+            seen.append(dialog.labelText())
+            dialog.cancel()
+        else:
+            QTimer.singleShot(50, press_cancel)
+
+    QTimer.singleShot(50, press_cancel)
+    assert not window.start_lesson(str(heavy_lesson(tmp_path / "heavy.json")))
+    assert seen and "Long training" in seen[0]
+    assert (window.lab.config, window.lab.trainer.steps, window.state.current) == before
+    assert window.lessons.lesson is None
+    assert "cancelled" in window.statusBar().currentMessage()

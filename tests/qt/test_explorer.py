@@ -239,3 +239,11 @@ def test_svg_export_is_a_real_vector_picture_of_the_plots(qtbot, window, tmp_pat
     assert renderer.isValid()
     assert renderer.defaultSize().width() > 0.8 * window.plots.width()
     assert b"<path" in path.read_bytes()
+
+
+@pytest.mark.parametrize("z", [999_999.0, -999_999.0, 1_000_000.0])
+def test_a_probe_near_the_limit_is_shown_without_an_error(qtbot, window, z):
+    window.view_controls.probe.setValue(z)  # an exception here would fail the test (pytest-qt)
+    assert window.state.probe == z
+    lo, hi = window.state.z_range
+    assert lo <= z <= hi and max(abs(lo), abs(hi)) <= 1e6

@@ -212,3 +212,24 @@ def test_decision_surface_covers_the_data(qtbot, window, lab):
     assert rect.width() < 2 * (X[:, 0].max() - X[:, 0].min())
     expected = lab.trainer.net.predict(window.lab_plots._grid).reshape(surface.image.shape)
     np.testing.assert_allclose(surface.image, expected)
+
+
+def test_narrowing_a_layer_under_a_selected_unit_drops_the_selection(qtbot, window, lab):
+    lab.step(5)
+    lab.select(1, 7)  # the last unit of layer 2
+    window.lab_controls.width.setValue(4)  # unit 8 is gone: no exception, nothing selected
+    assert lab.config.width == 4 and lab.selection is None
+    assert len(window.network_view.nodes[2]) == 4
+    lab.select(0, None)
+    window.lab_controls.layers.setValue(1)  # layer 1 stays: the layer stays selected
+    assert lab.selection == (0, None)
+
+
+def test_a_reopened_session_shows_its_own_speed(qtbot, make_window, tmp_path):
+    first = make_window()
+    first.lab_controls.speed.setCurrentIndex(first.lab_controls.speed.findData(500))
+    assert first.lab.steps_per_frame == 500
+    first.save_session(str(tmp_path / "fast.actx"))
+    second = make_window()
+    assert second.open_file(str(tmp_path / "fast.actx"))
+    assert second.lab.steps_per_frame == 500 and second.lab_controls.speed.currentData() == 500
