@@ -89,23 +89,35 @@ def parse(argv: list[str] | None = None) -> Options:
     """Parse and validate; exits 2 with a message on bad input (argparse's convention)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.session is None and args.function and _looks_like_a_file(args.function[-1]):
+        args.session = args.function.pop()  # "-f relu work.actx": the file is not a function
     unknown = [f for f in args.function if f not in activations.REGISTRY]
     if unknown:
         parser.error(f"unknown function id(s): {', '.join(unknown)}\n"
                      f"valid ids: {', '.join(activations.ids())}")
-    if args.screenshot:
+    if args.screenshot is not None:
+        if not args.screenshot.strip():
+            parser.error("--screenshot needs the name of a PNG file to write")
         folder = os.path.dirname(os.path.abspath(args.screenshot))
         if not os.path.isdir(folder):
             parser.error(f"cannot write the screenshot: folder {folder!r} does not exist")
-    if args.session:
+    if args.session is not None and args.screenshot is not None:
+        # No one is there to read a dialog: refuse now. Interactively the window opens
+        # and says what is wrong with the file, where a double-click's user looks.
         _check_session(parser, args.session)
-    if args.step != 1 and not args.lesson:
+    if args.step != 1 and args.lesson is None:
         parser.error("--step needs --lesson")
-    if args.lesson:
+    if args.lesson is not None:
+        if not args.lesson.strip():
+            parser.error("--lesson needs a lesson id or a lesson file")
         _check_lesson(parser, args.lesson, args.step)
     functions = list(dict.fromkeys(args.function))  # drop repeats, keep order
     return Options(functions, args.theme, args.size, args.screenshot, args.train, args.speed, args.session,
                    args.lesson, args.step, args.present)
+
+
+def _looks_like_a_file(text: str) -> bool:
+    return text not in activations.REGISTRY and (text.lower().endswith((".actx", ".json")) or os.path.isfile(text))
 
 
 def _lesson_ids() -> list[str]:
@@ -130,14 +142,18 @@ def _check_lesson(parser: argparse.ArgumentParser, source: str, step: int) -> No
 
 def _check_session(parser: argparse.ArgumentParser, path: str) -> None:
     """Refuse a session that cannot be opened before any window appears (exit 2)."""
-    from act_gui.core.session import SessionError, parse
+    from act_gui.core import lessons, session
+    from act_gui.core.files.reading import read_regular_file
 
+    is_lesson = path.lower().endswith(".json")
     try:
-        with open(path, "rb") as handle:
-            parse(handle.read())
+        if is_lesson:
+            lessons.load(path)
+        else:
+            session.parse(read_regular_file(path, session.MAX_BYTES))
     except OSError as error:
-        parser.error(f"cannot read {path}: {error.strerror}")
-    except SessionError as error:
+        parser.error(f"cannot read {path}: {error.strerror or error}")
+    except (session.SessionError, lessons.LessonError) as error:
         parser.error(f"cannot open {path}: {error}")
 
 

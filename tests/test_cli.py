@@ -39,7 +39,8 @@ def test_unknown_function_exits_2_and_lists_valid_ids():
 
 
 @pytest.mark.parametrize("args", [["--size", "big"], ["--size", "10x10"], ["--theme", "neon"],
-                                  ["--screenshot", "/no/such/folder/shot.png"], ["--bogus"]])
+                                  ["--screenshot", "/no/such/folder/shot.png"], ["--bogus"],
+                                  ["--screenshot", ""], ["--lesson", ""], ["--lesson", " "]])
 def test_bad_arguments_exit_2_with_a_message(args):
     result = run(ACT_GUI, *args)
     assert result.returncode == 2 and "act-gui: error:" in result.stderr
@@ -57,3 +58,13 @@ def test_screenshot_renders_the_window_and_exits_0(tmp_path):
     # A real rendering has many colours (curves, text, widgets), not a blank fill.
     colours = {image.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 800, 7)}
     assert len(colours) > 20
+
+
+def test_a_file_after_the_function_list_is_the_file_to_open(tmp_path):
+    from act_gui.cli import parse
+
+    work = tmp_path / "work.actx"
+    work.write_text("{}")
+    options = parse(["-f", "relu", "tanh", str(work)])
+    assert options.functions == ["relu", "tanh"] and options.session == str(work)
+    assert parse(["-f", "relu", "lesson.json"]).session == "lesson.json"

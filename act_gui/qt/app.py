@@ -39,6 +39,8 @@ def application() -> QApplication:
 def make_window(options: Options) -> MainWindow:
     """The main window with saved settings restored, then the command line applied."""
     window = MainWindow(open_settings(), theme=options.theme)
+    # A one-shot run (--screenshot) neither asks questions nor keeps its state.
+    window.interactive = window.persist = options.screenshot is None
     if options.session:
         window.open_file(options.session)
     # A start with a file or a lesson takes an empty autosave slot: the work autosaved
@@ -53,7 +55,7 @@ def make_window(options: Options) -> MainWindow:
             window.state.set_overlaid(act_id, True)
     if options.size:
         window.resize(*options.size)
-    if options.lesson:
+    if options.lesson is not None:
         window.start_lesson(options.lesson, options.step - 1)
     return window
 
@@ -97,9 +99,8 @@ def run(options: Options) -> int:
         window.lab_controls.speed.setCurrentIndex(window.lab_controls.speed.findData(options.speed))
     if options.train:
         window.lab.play(steps=options.train)  # the same timer path as the Play button
-    if options.screenshot:
+    if options.screenshot is not None:
         wait_for_training(window)
-        window.persist = False
         status = save_screenshot(window, options.screenshot)
         window.close()
         return status

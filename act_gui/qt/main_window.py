@@ -52,6 +52,7 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
         super().__init__()
         self.settings = settings
         self.persist = True  # off for one-shot runs such as --screenshot
+        self.interactive = True  # off too: no dialogs then, messages go to stderr
         self.setWindowTitle("Activation Explorer")
         self.setObjectName("MainWindow")
         self.state = ExplorerState(self)

@@ -6,6 +6,8 @@ module stays about layout and wiring.
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
@@ -14,6 +16,8 @@ from act_gui.core import session
 from act_gui.core.lessons import LessonError
 from act_gui.core.session import SessionError
 from act_gui.qt import export
+
+log = logging.getLogger(__name__)
 
 
 class FileCommands:
@@ -95,9 +99,16 @@ class FileCommands:
         return True
 
     def warn(self, title: str, text: str) -> None:
-        """A problem the user must see: in the status bar, and in a dialog."""
+        """A problem the user must see: in the status bar, in a dialog and in the log.
+
+        A one-shot run (--screenshot) has no one to close a dialog: stderr instead.
+        """
         self.show_message(f"{title}: {text.splitlines()[0]}")
-        QMessageBox.warning(self, title, text)
+        log.warning("%s: %s", title, text)
+        if self.interactive:
+            QMessageBox.warning(self, title, text)
+        else:
+            print(f"act-gui: {title}: {text}", file=sys.stderr)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

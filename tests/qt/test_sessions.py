@@ -133,10 +133,31 @@ def test_command_line_opens_a_session_and_refuses_a_bad_one(make_window, tmp_pat
     ok = subprocess.run([exe, str(good), "--screenshot", str(tmp_path / "s.png")], env=env,
                         capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
-    refused = subprocess.run([exe, str(bad)], env=env, capture_output=True, text=True, timeout=60)
+    shot = ["--screenshot", str(tmp_path / "x.png")]  # a script: no one to read a dialog
+    refused = subprocess.run([exe, str(bad), *shot], env=env, capture_output=True, text=True, timeout=60)
     assert refused.returncode == 2 and "version 99" in refused.stderr
-    missing = subprocess.run([exe, str(tmp_path / "nope.actx")], env=env, capture_output=True, text=True, timeout=60)
+    missing = subprocess.run([exe, str(tmp_path / "nope.actx"), *shot], env=env, capture_output=True,
+                             text=True, timeout=60)
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+    unknown = json.loads(good.read_text())
+    unknown["explorer"]["current"] = "no_such_function"
+    bad.write_text(json.dumps(unknown))
+    refused = subprocess.run([exe, str(bad), *shot], env=env, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and "no_such_function" in refused.stderr  # no modal dialog to wait on
+
+
+@pytest.mark.parametrize("content", ['{"format": "act-gui-session", "version": 99}', None])
+def test_a_bad_file_from_a_double_click_opens_the_window_and_says_why(make_window, tmp_path, warnings, content):
+    from act_gui.cli import Options
+
+    path = tmp_path / "from-email.actx"
+    if content is not None:
+        path.write_text(content)
+    window = make_window(Options(session=str(path)))
+    assert window.isVisible() and window.lab.trainer.steps == 0
+    assert warnings and "from-email.actx" in warnings[0][0]
+    assert ("version 99" if content else "No such file") in warnings[0][1]
+    assert "from-email.actx" in window.statusBar().currentMessage()
 
 
 def test_a_run_that_blew_up_can_be_saved_and_reopened(make_window, tmp_path):
