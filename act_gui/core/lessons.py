@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Generator
 
 from act_gui.core.explorer import ExplorerModel
-from act_gui.core.files.reading import excerpt, read_regular_file
+from act_gui.core.files.reading import excerpt, read_regular_file, shorten
 from act_gui.core.lab import LabConfig, RunHistory
 from act_gui.core.training import Trainer
 
@@ -95,7 +95,7 @@ def _config(value: Any, what: str) -> LabConfig:
     try:
         return LabConfig.from_dict(value)
     except (ValueError, TypeError, KeyError, OverflowError) as error:
-        raise LessonError(f"{what}: {excerpt(str(error), 200)}") from None
+        raise LessonError(f"{what}: {shorten(str(error), 200)}") from None
 
 
 def _whole(value: Any) -> bool:
@@ -169,7 +169,7 @@ def parse(text: str | bytes) -> Lesson:
     except LessonError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as error:
-        raise LessonError(f"the lesson file is not usable ({excerpt(str(error), 80)})") from None
+        raise LessonError(f"the lesson file is not usable ({shorten(str(error), 80)})") from None
 
 
 def _lesson(doc: dict, steps: list) -> Lesson:

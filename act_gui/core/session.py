@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from act_gui.core.explorer import ExplorerModel
-from act_gui.core.files.reading import describe_size, excerpt
+from act_gui.core.files.reading import describe_size, excerpt, shorten
 from act_gui.core.lab import SPEEDS, LabConfig, RunHistory
 from act_gui.core.training import Trainer
 
@@ -225,7 +225,7 @@ def _read_trainer(config: LabConfig, value: Any) -> Trainer:
     try:
         trainer.rng.bit_generator.state = data.get("rng")
     except (TypeError, ValueError, KeyError, OverflowError) as error:
-        raise SessionError(f"the batch sampler's random state is unusable ({excerpt(str(error), 80)})") from None
+        raise SessionError(f"the batch sampler's random state is unusable ({shorten(str(error), 80)})") from None
     for target, source in ((params, loaded), (trainer._velocity, velocity), (trainer._before, before),
                            (trainer._velocity_before, velocity_before)):
         for t, s in zip(target, source):
@@ -290,7 +290,7 @@ def parse(text: str | bytes) -> Session:
     except SessionError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError) as error:
-        raise SessionError(f"the file is not a usable session ({excerpt(str(error), 80)})") from None
+        raise SessionError(f"the file is not a usable session ({shorten(str(error), 80)})") from None
 
 
 def _read(doc: dict) -> Session:
@@ -300,7 +300,7 @@ def _read(doc: dict) -> Session:
     try:
         config = LabConfig.from_dict(lab.get("config"))
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
-        raise SessionError(f"the network settings are unusable ({excerpt(str(error), 120)})") from None
+        raise SessionError(f"the network settings are unusable ({shorten(str(error), 120)})") from None
     trainer = _read_trainer(config, lab.get("trainer"))
     layers = len(trainer.net.weights)
     history = _read_history(lab.get("history"), layers, "the run history")

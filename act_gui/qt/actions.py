@@ -59,6 +59,8 @@ SPECS = (
     ActionSpec("reset_params", "Reset &parameters", "Ctrl+R", "Put the current function's parameters back to their defaults"),
     ActionSpec("clear_overlays", "&Clear overlays", "Ctrl+Shift+X", "Untick every overlaid function"),
     ActionSpec("about", "&About Activation Explorer", None, "Version and licence"),
+    ActionSpec("show_log_folder", "Show &log folder", None,
+               "Open the folder with the log of warnings and errors (and the autosaved work)"),
     ActionSpec("play_pause", "&Play / pause training", "Ctrl+Space", "Train continuously, or stop"),
     ActionSpec("train_step", "&Step", "Ctrl+T", "One gradient-descent step"),
     ActionSpec("train_reset", "&Reset training", "Ctrl+Shift+R", "A fresh network with the same seed"),

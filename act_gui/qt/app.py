@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from act_gui import __version__, system_check
 from act_gui.cli import Options
+from act_gui.qt.error_log import start_logging, stop_logging
 from act_gui.qt.main_window import MainWindow
 from act_gui.qt.settings import open_settings
 
@@ -88,6 +89,7 @@ def run(options: Options) -> int:
             print(system_check.message(missing), file=sys.stderr)
             return 3
     app = application()
+    start_logging()
     window = make_window(options)
     window.show()
     if options.present:
@@ -103,5 +105,8 @@ def run(options: Options) -> int:
         wait_for_training(window)
         status = save_screenshot(window, options.screenshot)
         window.close()
+        stop_logging()
         return status
-    return app.exec()
+    status = app.exec()
+    stop_logging()
+    return status

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from act_gui import __version__
 from act_gui.core import activations
-from act_gui.core.files.reading import excerpt
+from act_gui.core.files.reading import shorten
 from act_gui.core.lab import LabConfig
 from act_gui.core.lessons import builtin_lessons
 from act_gui.qt import settings as stored
 from act_gui.qt.actions import build_actions
 from act_gui.qt.autosave import Autosave
 from act_gui.qt.details_panel import DetailsPanel
+from act_gui.qt.error_log import log_folder
 from act_gui.qt.explorer_plots import ExplorerPlots
 from act_gui.qt.explorer_state import ExplorerState
 from act_gui.qt.function_panel import FunctionPanel
@@ -232,6 +233,7 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
             "reset_params": lambda: self.state.reset_params(self.state.current),
             "clear_overlays": self.state.clear_overlays,
             "about": self._show_about,
+            "show_log_folder": self._show_log_folder,
             "present": lambda: self.presentation.stop() if self.presentation.active else self.presentation.start(),
             "theme_high_contrast": lambda: self.set_theme("high_contrast"),
             "save_step": lambda: self.save_state_as_step(),
@@ -252,7 +254,7 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
                  ("F&unctions", ["find", "next_function", "previous_function", None,
                                  "reset_params", "clear_overlays"]),
                  ("&Training", ["play_pause", "train_step", "train_reset", None, "pin_run"]),
-                 ("&Help", ["about"]))
+                 ("&Help", ["show_log_folder", None, "about"]))
         for title, names in menus:
             menu = self.menuBar().addMenu(title)
             if title == "&File":
@@ -340,6 +342,12 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
                           f"<b>Activation Explorer {__version__}</b><br>See activation functions, "
                           "their gradients, and the units they drive.<br>MIT licence.")
 
+    def _show_log_folder(self) -> None:
+        folder = log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.show_message(f"The log folder is {folder}")
+
     # --- readout -------------------------------------------------------------------------
     def _on_readout_changed(self, *_args) -> None:
         # The plots computed these while drawing the probe (they are connected first).
@@ -366,7 +374,7 @@ class MainWindow(FileCommands, LabLink, QMainWindow):
         try:
             return LabConfig.from_dict(data)
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
-            problems.append(f"Network Lab: {excerpt(str(error), 120)}")
+            problems.append(f"Network Lab: {shorten(str(error), 120)}")
             return LabConfig()
 
     def _restore_geometry(self) -> None:

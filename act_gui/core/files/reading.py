@@ -40,6 +40,11 @@ def describe_size(limit: int) -> str:
     return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit // 2**10} KB"
 
 
+def shorten(text: str, limit: int = 200) -> str:
+    """Plain text cut to ``limit`` characters (for a message that quotes another)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def excerpt(value: object, limit: int = 40) -> str:
     """``repr(value)`` cut to ``limit`` characters: safe to quote from a hostile file."""
     if isinstance(value, str) and len(value) > limit:
