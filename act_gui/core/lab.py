@@ -54,6 +54,9 @@ class LabConfig:
         _whole(self.seed, "seed", 0, 2**32 - 1)
         if self.batch_size is not None:
             _whole(self.batch_size, "batch size", 1, datasets.MAX_POINTS)
+        for name in ("init_scale", "bias_init", "noise", "lr", "momentum", "l2"):
+            if getattr(self, name) == 0:  # -0.0 (typed "-0") passes "≥ 0" but numpy calls it negative
+                object.__setattr__(self, name, abs(getattr(self, name)))
         _number(self.init_scale, "initialisation scale", 0.0, 20.0)
         _number(self.bias_init, "bias initialisation", -20.0, 20.0)
         _number(self.noise, "noise", 0.0, 1.0)
