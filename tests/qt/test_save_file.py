@@ -58,3 +58,31 @@ def test_a_target_that_is_not_a_regular_file_is_refused(tmp_path):
 def test_a_missing_folder_is_named(tmp_path):
     with pytest.raises(OSError, match="does not exist"):
         write_bytes(tmp_path / "nope" / "a.actx", b"data")
+
+
+def test_readers_never_see_a_half_written_file_while_two_writers_save(tmp_path):
+    import json
+    import threading
+
+    target = tmp_path / "autosave.actx"
+    write_bytes(target, json.dumps({"writer": -1, "data": []}).encode())
+    errors = []
+
+    def writer(number: int) -> None:
+        try:
+            for k in range(150):
+                write_bytes(target, json.dumps({"writer": number, "data": list(range(5000 + k))}).encode())
+        except Exception as error:  # noqa: BLE001 (reported by the main thread)
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in (1, 2)]
+    for thread in threads:
+        thread.start()
+    reads = 0
+    while any(t.is_alive() for t in threads) or reads < 50:
+        json.loads(target.read_bytes())  # always a whole file: one writer's or the other's
+        reads += 1
+    for thread in threads:
+        thread.join()
+    assert not errors and reads >= 50
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["autosave.actx"]
