@@ -7,6 +7,7 @@ its phenomenon, one of these fails.
 from __future__ import annotations
 
 import json
+import random
 
 import numpy as np
 import pytest
@@ -156,3 +157,21 @@ def test_messages_quote_only_a_short_excerpt():
     with pytest.raises(LessonError) as refusal:
         lessons.parse(json.dumps(doc))
     assert len(str(refusal.value)) <= lessons.MAX_MESSAGE + 1
+
+
+def test_hundreds_of_damaged_lessons_are_refused_cleanly():
+    from tests.core.test_session import leaf_paths, replaced, value_at, wrong_values_for
+
+    doc = LESSONS["dead-neurons"].to_dict()
+    rng = random.Random(8)
+    paths = [p for p in leaf_paths(doc) if p]
+    refused = 0
+    for _ in range(400):
+        path = rng.choice(paths)
+        text = json.dumps(replaced(doc, path, rng.choice(wrong_values_for(value_at(doc, path)))))
+        try:
+            lessons.parse(text)
+        except LessonError as error:  # anything else (a traceback) fails the test
+            assert 0 < len(str(error)) <= lessons.MAX_MESSAGE + 1
+            refused += 1
+    assert refused >= 390  # a swap can still make a valid lesson (a caption of other text)
