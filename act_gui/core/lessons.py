@@ -13,7 +13,6 @@ Lesson files may be written by hand, so :func:`parse` checks them fully and rais
 from __future__ import annotations
 
 import functools
-import json
 import time
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any, Generator
 
 from act_gui.core.explorer import ExplorerModel
-from act_gui.core.files.reading import excerpt, read_regular_file, shorten
+from act_gui.core.files.reading import excerpt, load_json, read_regular_file, shorten
 from act_gui.core.lab import LabConfig, RunHistory
 from act_gui.core.training import Trainer
 
@@ -145,20 +144,7 @@ def _step(value: Any, number: int) -> LessonStep:
 
 
 def parse(text: str | bytes) -> Lesson:
-    if isinstance(text, bytes):
-        _need(len(text) <= MAX_BYTES, "the lesson file is too large")
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError:
-            raise LessonError("the lesson file is not text (UTF-8)") from None
-    try:
-        doc = json.loads(text)
-    except RecursionError:
-        raise LessonError("the lesson file is nested too deeply") from None
-    except json.JSONDecodeError as error:
-        raise LessonError(f"the lesson file is not valid JSON (line {error.lineno}: {error.msg})") from None
-    except ValueError:  # Python's limit on the digits of an integer
-        raise LessonError("the lesson file holds a number too long to read") from None
+    doc = load_json(text, MAX_BYTES, LessonError, "the lesson file")
     _need(isinstance(doc, dict) and doc.get("format") == FORMAT, "this is not an Activation Explorer lesson")
     _need(doc.get("version") == VERSION, f"lesson format version {excerpt(doc.get('version'))} is not {VERSION}")
     steps = doc.get("steps")

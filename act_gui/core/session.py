@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from act_gui.core.explorer import ExplorerModel
-from act_gui.core.files.reading import describe_size, excerpt, shorten
+from act_gui.core.files.reading import excerpt, load_json, shorten
 from act_gui.core.lab import SPEEDS, LabConfig, RunHistory
 from act_gui.core.training import Trainer
 
@@ -255,29 +255,9 @@ def _from_v1(doc: dict) -> dict:
 MIGRATIONS = {1: _from_v1}
 
 
-def _load_json(text: str | bytes) -> Any:
-    if isinstance(text, bytes):
-        _need(len(text) <= MAX_BYTES, f"the file is larger than {describe_size(MAX_BYTES)}")
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError:
-            raise SessionError("the file is not text (UTF-8)") from None
-    _need(len(text) <= MAX_BYTES, f"the file is larger than {describe_size(MAX_BYTES)}")
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except SessionError:
-        raise
-    except RecursionError:
-        raise SessionError("the file is nested too deeply") from None
-    except json.JSONDecodeError as error:
-        raise SessionError(f"the file is not valid JSON (line {error.lineno}: {error.msg})") from None
-    except ValueError:  # Python's limit on the digits of an integer
-        raise SessionError("the file holds a number too long to read") from None
-
-
 def parse(text: str | bytes) -> Session:
     """Read and check a session; SessionError (with the reason) if it cannot be used."""
-    doc = _mapping(_load_json(text), "the file")
+    doc = _mapping(load_json(text, MAX_BYTES, SessionError, parse_constant=_reject_constant), "the file")
     _need(doc.get("format") == FORMAT, "this is not an Activation Explorer session")
     version = doc.get("version")
     while type(version) is int and version in MIGRATIONS:

@@ -131,7 +131,7 @@ def test_every_lesson_file_round_trips():
     (lambda d: d["steps"][0].update(explorer={"probe": "5"}), "probe"),
     (lambda d: d["steps"][0].update(explorer={"z_range": "05"}), "z-range"),
     (lambda d: d["steps"][0].update(lab={"seed": 10**400}), "seed"),
-    (lambda d: d.update(version="v" * 10_000_000), "version 'vvvv"),
+    (lambda d: d.update(version="v" * 1_000_000), "version 'vvvv"),
 ])
 def test_bad_lesson_files_are_refused(mutate, message):
     doc = LESSONS["relu"].to_dict()

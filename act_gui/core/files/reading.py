@@ -8,6 +8,7 @@ file. Only regular files are read, opened without blocking, and never more than
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -34,6 +35,29 @@ def read_regular_file(path: str | Path, limit: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def load_json(text: str | bytes, limit: int, error: type[ValueError], what: str = "the file", **options):
+    """JSON from a user's file, every way it can fail turned into ``error(message)``:
+    too large, not UTF-8, not JSON, nested deeper than Python recurses, or holding an
+    integer longer than Python's digit limit. ``options`` go to ``json.loads``."""
+    if len(text) > limit:
+        raise error(f"{what} is larger than {describe_size(limit)}")
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise error(f"{what} is not text (UTF-8)") from None
+    try:
+        return json.loads(text, **options)
+    except error:
+        raise  # raised by a hook in ``options``
+    except RecursionError:
+        raise error(f"{what} is nested too deeply") from None
+    except json.JSONDecodeError as problem:
+        raise error(f"{what} is not valid JSON (line {problem.lineno}: {problem.msg})") from None
+    except ValueError:  # Python's limit on the digits of an integer
+        raise error(f"{what} holds a number too long to read") from None
 
 
 def describe_size(limit: int) -> str:
