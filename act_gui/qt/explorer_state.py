@@ -11,9 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-
 from act_gui.core import activations, explorer
-from act_gui.core.explorer import DEFAULT_CURRENT, DEFAULT_OVERLAYS, ExplorerModel  # noqa: F401 (re-exported)
+from act_gui.core.explorer import ExplorerModel
 
 
 class ExplorerState(QObject):

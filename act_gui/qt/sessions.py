@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from act_gui.core import session
 from act_gui.core.files.reading import read_regular_file
-from act_gui.core.session import SessionError
 from act_gui.qt.explorer_state import ExplorerState
 from act_gui.qt.lab_controller import LabController
 from act_gui.qt.save_file import write_text
