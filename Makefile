@@ -21,7 +21,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m act_gui.bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench.py
 
 # The standalone bundle (dist/act-gui/) and the Debian package (dist/*.deb).
 package: $(STAMP)

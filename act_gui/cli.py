@@ -9,31 +9,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass, field
 
 from act_gui import __version__
 from act_gui.core import activations
 from act_gui.core.lab import SPEEDS
+from act_gui.options import Options
 
 THEMES = ("light", "dark", "high_contrast")
 MIN_SIZE, MAX_SIZE = 320, 10000
 MAX_TRAIN_STEPS = 10_000_000
-
-
-@dataclass
-class Options:
-    """What the user asked for on the command line, already validated."""
-
-    functions: list[str] = field(default_factory=list)
-    theme: str | None = None
-    size: tuple[int, int] | None = None
-    screenshot: str | None = None
-    train: int | None = None
-    speed: int | None = None
-    session: str | None = None
-    lesson: str | None = None
-    step: int = 1
-    present: bool = False
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -121,7 +105,7 @@ def _looks_like_a_file(text: str) -> bool:
 
 
 def _lesson_ids() -> list[str]:
-    from act_gui.core.lessons import builtin_lessons
+    from act_gui.core.classroom.lessons import builtin_lessons
 
     return [lesson.id for lesson in builtin_lessons()]
 
@@ -129,7 +113,7 @@ def _lesson_ids() -> list[str]:
 def _check_lesson(parser: argparse.ArgumentParser, source: str, step: int) -> None:
     from pathlib import Path
 
-    from act_gui.core import lessons
+    from act_gui.core.classroom import lessons
 
     try:
         lesson = lessons.load(source) if Path(source).suffix == ".json" or Path(source).is_file() \
@@ -142,7 +126,8 @@ def _check_lesson(parser: argparse.ArgumentParser, source: str, step: int) -> No
 
 def _check_session(parser: argparse.ArgumentParser, path: str) -> None:
     """Refuse a session that cannot be opened before any window appears (exit 2)."""
-    from act_gui.core import lessons, session
+    from act_gui.core.classroom import lessons
+    from act_gui.core.files import session
     from act_gui.core.files.reading import read_regular_file
 
     is_lesson = path.lower().endswith(".json")

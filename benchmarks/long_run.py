@@ -17,7 +17,7 @@ import tracemalloc
 
 import numpy as np
 
-from act_gui.core import session
+from act_gui.core.files import session
 from act_gui.core.lab import LabConfig, RunHistory
 
 

@@ -1,6 +1,6 @@
 """The Function Explorer's state as plain data: checked field by field, no Qt.
 
-The window's :class:`~act_gui.qt.explorer_state.ExplorerState` holds one of these and
+The window's :class:`~act_gui.qt.explorer.state.ExplorerState` holds one of these and
 adds change signals; session and lesson files check their Explorer part here, so a
 file that names an unknown function or a probe of ``"5"`` is refused when it is read,
 not silently half-applied when it is used.
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from act_gui.core import activations
-from act_gui.core.curves import DEFAULT_Z_RANGE, Z_LIMIT, check_z_range
+from act_gui.core.activations.curves import DEFAULT_Z_RANGE, Z_LIMIT, check_z_range
 from act_gui.core.files.reading import excerpt
 
 DEFAULT_CURRENT = "sigmoid"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer, Signal
 
-from act_gui.core import session
+from act_gui.core.files import session
 from act_gui.qt.paths import state_dir
 
 log = logging.getLogger(__name__)

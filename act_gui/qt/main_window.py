@@ -13,32 +13,32 @@ from act_gui import __version__
 from act_gui.core import activations
 from act_gui.core.files.reading import shorten
 from act_gui.core.lab import LabConfig
-from act_gui.core.lessons import builtin_lessons
+from act_gui.core.classroom.lessons import builtin_lessons
 from act_gui.qt import settings as stored
 from act_gui.qt.actions import build_actions
 from act_gui.qt.autosave import Autosave
-from act_gui.qt.details_panel import DetailsPanel
+from act_gui.qt.explorer.details_panel import DetailsPanel
 from act_gui.qt.error_log import log_folder
-from act_gui.qt.explorer_plots import ExplorerPlots
-from act_gui.qt.explorer_state import ExplorerState
-from act_gui.qt.function_panel import FunctionPanel
-from act_gui.qt.lab_controller import LabController
-from act_gui.qt.lab_controls import LabControls
-from act_gui.qt.lab_plots import LabPlots
-from act_gui.qt.lesson_bar import LessonBar
-from act_gui.qt.lesson_player import LessonPlayer
-from act_gui.qt.network_view import NetworkView
+from act_gui.qt.explorer.plots import ExplorerPlots
+from act_gui.qt.explorer.state import ExplorerState
+from act_gui.qt.explorer.function_panel import FunctionPanel
+from act_gui.qt.lab.controller import LabController
+from act_gui.qt.lab.controls import LabControls
+from act_gui.qt.lab.plots import LabPlots
+from act_gui.qt.classroom.lesson_bar import LessonBar
+from act_gui.qt.classroom.lesson_player import LessonPlayer
+from act_gui.qt.lab.network_view import NetworkView
 from act_gui.qt.placeholder import FirstPaintPlaceholder
 from act_gui.qt.presentation import PresentationMode
-from act_gui.qt.readout import status_text
+from act_gui.qt.explorer.readout import status_text
 from act_gui.qt.sessions import SessionManager
-from act_gui.qt.sweep_view import SweepView
-from act_gui.qt.theme import THEMES, apply_to_application
+from act_gui.qt.classroom.sweep_view import SweepView
+from act_gui.qt.style import THEMES, apply_to_application
 from act_gui.qt.ui_scale import SCALES, apply_scale
-from act_gui.qt.view_controls import ViewControls
-from act_gui.qt.window_files import FileCommands
+from act_gui.qt.explorer.view_controls import ViewControls
+from act_gui.qt.files import FileCommands
 from act_gui.qt.window_lab_link import LabLink
-from act_gui.qt.zigzag_view import ZigzagView
+from act_gui.qt.classroom.zigzag_view import ZigzagView
 
 DEFAULT_SIZE = (1600, 960)
 DOCK_WIDTH = 340

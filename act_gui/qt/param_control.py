@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from act_gui.core.activation_types import ParamSpec
+from act_gui.core.activations.types import ParamSpec
 
 SLIDER_STEPS = 1000
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from act_gui.core import session
+from act_gui.core.files import session
 from act_gui.core.files.reading import read_regular_file
-from act_gui.qt.explorer_state import ExplorerState
-from act_gui.qt.lab_controller import LabController
+from act_gui.qt.explorer.state import ExplorerState
+from act_gui.qt.lab.controller import LabController
 from act_gui.qt.save_file import write_text
 
 MAX_RECENT = 8

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from act_gui.qt.paths import config_dir
-from act_gui.qt.theme import DEFAULT_THEME, THEMES
+from act_gui.qt.style import DEFAULT_THEME, THEMES
 
 FILE_NAME = "act-gui.ini"
 

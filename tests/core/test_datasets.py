@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from act_gui.core import datasets
+from act_gui.core.lab import datasets
 
 
 @pytest.mark.parametrize("name", datasets.NAMES)
@@ -18,7 +18,7 @@ def test_every_data_set_is_seeded_and_split(name):
     assert np.isfinite(a.X_train).all() and np.isfinite(a.y_train).all()
 
 
-@pytest.mark.parametrize("name", datasets.CLASSIFICATION)
+@pytest.mark.parametrize("name", [n for n, spec in datasets.SPECS.items() if spec.task == "classification"])
 def test_classification_labels_are_balanced_zeros_and_ones(name):
     d = datasets.make(name, 400, seed=0)
     assert set(np.unique(d.y_train)) == {0.0, 1.0}

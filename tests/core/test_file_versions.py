@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from act_gui.core import session
+from act_gui.core.files import session
 from act_gui.core.lab import LabConfig
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

@@ -12,9 +12,10 @@ import random
 import numpy as np
 import pytest
 
-from act_gui.core import lessons, sweep, zigzag
+from act_gui.core.classroom import lessons, zigzag
+from act_gui.core.lab import sweep
 from act_gui.core.activations import get
-from act_gui.core.lessons import LessonError
+from act_gui.core.classroom.lessons import LessonError
 
 LESSONS = {lesson.id: lesson for lesson in lessons.builtin_lessons()}
 

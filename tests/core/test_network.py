@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from act_gui.core.activations import REGISTRY, get
-from act_gui.core.network import INITS, MLP
+from act_gui.core.lab.network import INITS, MLP
 
 
 def inputs_clear_of_kinks(net, rng, n=6, margin=1e-3):

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from act_gui.core.activations import REGISTRY, get
-from act_gui.core.analysis import gradient_regions, max_abs_slope, runs
+from act_gui.core.activations.analysis import gradient_regions, max_abs_slope, runs
 
 IDS = list(REGISTRY)
 Z = np.linspace(-60, 60, 120001)

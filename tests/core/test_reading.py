@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from act_gui.core import lessons
+from act_gui.core.classroom import lessons
 from act_gui.core.files.reading import excerpt, read_regular_file
 
 

@@ -9,9 +9,9 @@ import random
 import numpy as np
 import pytest
 
-from act_gui.core import session
+from act_gui.core.files import session
 from act_gui.core.lab import LabConfig, RunHistory
-from act_gui.core.session import LabRun, SessionError
+from act_gui.core.files.session import LabRun, SessionError
 
 EXPLORER = {"current": "relu", "overlays": ["tanh"], "params": {}, "z_range": [-6.0, 6.0], "probe": 1.0}
 
@@ -194,7 +194,7 @@ def test_a_run_that_blew_up_saves_and_reopens():
 
 
 def test_a_run_of_millions_of_steps_stays_within_what_the_app_reads(monkeypatch):
-    from act_gui.core import training
+    from act_gui.core.lab import training
 
     monkeypatch.setattr(training, "LOSS_WINDOW", 300)
     config = LabConfig(width=16, hidden_layers=6, dataset="spiral")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from act_gui.core import datasets
-from act_gui.core.network import MLP
-from act_gui.core.training import Trainer
+from act_gui.core.lab import datasets
+from act_gui.core.lab.network import MLP
+from act_gui.core.lab.training import Trainer
 
 
 def reference_run(activation, lr, seed, steps=500):

@@ -1,6 +1,6 @@
 import pytest
 
-from act_gui.cli import Options
+from act_gui.options import Options
 
 
 @pytest.fixture

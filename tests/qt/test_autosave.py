@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from act_gui.cli import Options
+from act_gui.options import Options
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +27,7 @@ def state_dir(isolated_settings):
 
 
 def saved_steps(path: Path) -> int:
-    from act_gui.core import session
+    from act_gui.core.files import session
 
     return session.parse(path.read_bytes()).lab.trainer.steps
 
@@ -142,7 +142,7 @@ def test_a_failing_autosave_says_so_once_and_keeps_the_last_good_file(make_windo
 @pytest.mark.slow
 def test_a_killed_instance_does_not_keep_its_autosave_slot(make_window, state_dir, tmp_path):
     script = ("import os, sys, signal; from act_gui.qt.app import application, make_window; "
-              "from act_gui.cli import Options; application(); w = make_window(Options()); "
+              "from act_gui.options import Options; application(); w = make_window(Options()); "
               "w.lab.step(8); w.autosave.save(); print(w.autosave.path, flush=True); "
               "os.kill(os.getpid(), signal.SIGKILL)")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

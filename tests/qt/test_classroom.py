@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from act_gui.core import lessons
+from act_gui.core.classroom import lessons
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from act_gui.cli import Options
+from act_gui.options import Options
 from act_gui.core.activations import REGISTRY, get
 
 

@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QFileDialog,
                                QInputDialog, QLineEdit, QMessageBox, QWidget)
 
-from act_gui.cli import Options
+from act_gui.options import Options
 
 EVENTS = 2000
 JUNK = ["1e9", "nan", "-inf", "", "0", "-0", "999999", "-1e-320", "1e308", "abc", "3.5", "-7", "١٢", "1,5",

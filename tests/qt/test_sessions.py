@@ -148,7 +148,7 @@ def test_command_line_opens_a_session_and_refuses_a_bad_one(make_window, tmp_pat
 
 @pytest.mark.parametrize("content", ['{"format": "act-gui-session", "version": 99}', None])
 def test_a_bad_file_from_a_double_click_opens_the_window_and_says_why(make_window, tmp_path, warnings, content):
-    from act_gui.cli import Options
+    from act_gui.options import Options
 
     path = tmp_path / "from-email.actx"
     if content is not None:

@@ -1,1 +1,1 @@
-"""Reading files that may come from anywhere: only regular files, never past a limit."""
+"""Files from anywhere: reading them safely, and the session format with its migrations."""

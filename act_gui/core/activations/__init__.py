@@ -1,0 +1,15 @@
+"""Activation functions: the registry, their kernels and numerics, analysis and sampled curves.
+
+The registry's API is importable from here:
+
+>>> from act_gui.core.activations import get
+>>> float(get("sigmoid").derivative(15.0))  # the "killed" gradient at z = 15
+3.0590213334945224e-07
+"""
+
+from act_gui.core.activations.kernels import SELU_ALPHA, SELU_SCALE
+from act_gui.core.activations.registry import GROUP_LABELS, REGISTRY, get, ids
+from act_gui.core.activations.types import Activation, ParamSpec, Properties
+
+__all__ = ["GROUP_LABELS", "REGISTRY", "SELU_ALPHA", "SELU_SCALE", "Activation", "ParamSpec", "Properties",
+           "get", "ids"]

@@ -1,0 +1,1 @@
+"""Lessons as data (checked through the core models) and the zig-zag demonstration."""

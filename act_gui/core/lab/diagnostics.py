@@ -1,0 +1,105 @@
+"""What a network's units are doing: firing rates, dead units, saturated units, gradients.
+
+Computed over the whole training set, once per drawn frame (never once per step), so
+training stays fast. The words mean what the Explorer's shaded regions mean:
+
+* **dead**: f'(z) is exactly 0 for every training sample. No gradient reaches the
+  unit's weights through any sample, so plain gradient descent can never revive it.
+* **saturated**: |f'(z)| is below 5% of the function's largest slope for at least 95%
+  of the samples (and the unit is not dead): it learns, but barely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from act_gui.core.activations.analysis import SATURATION_SHARE, max_abs_slope
+from act_gui.core.lab.network import MLP
+
+SATURATED_SAMPLE_SHARE = 0.95
+
+
+@dataclass(frozen=True)
+class Stats:
+    """One snapshot of training, as the Network Lab draws it."""
+
+    step: int
+    train_loss: float
+    test_loss: float
+    train_accuracy: float | None      # classification only
+    accuracy: float | None            # on the test set; classification only
+    firing_rates: list[np.ndarray]    # per hidden layer: mean activation of each unit
+    firing_display: list[np.ndarray]  # the same mapped onto 0 … 1 for colouring
+    dead: list[np.ndarray]            # per hidden layer: bool per unit
+    saturated: list[np.ndarray]
+    dead_fraction: float              # over all hidden units
+    saturated_fraction: float
+    grad_norms: list[float]           # per layer: ‖dL/dW‖ on the training set
+    preactivations: list[np.ndarray]  # per hidden layer: (samples, units)
+    diverged_at: int | None = None    # the step whose update made training blow up
+    weights: list[np.ndarray] = field(default_factory=list)
+
+    @property
+    def diverged(self) -> bool:
+        return self.diverged_at is not None
+
+
+def unit_states(net: MLP, layer: int, pre: np.ndarray, peak: float) -> tuple[np.ndarray, np.ndarray]:
+    """(dead, saturated) per unit of hidden ``layer`` from its pre-activations ``pre``."""
+    act = net.activations[layer]
+    slope = np.abs(act.kernel_prime(pre, **net.activation_params[layer]))
+    dead = np.all(slope == 0.0, axis=0)
+    weak = np.mean(slope < SATURATION_SHARE * peak, axis=0) >= SATURATED_SAMPLE_SHARE
+    return dead, weak & ~dead
+
+
+def display_rates(net: MLP, layer: int, activations: np.ndarray) -> np.ndarray:
+    """Mean activation per unit on 0 … 1: across the function's output range where it is
+    bounded, across what the layer actually produced where it is not (ReLU, say)."""
+    lo, hi = net.activations[layer].properties.output_range
+    if not np.isfinite(lo):
+        lo = float(activations.min())
+    if not np.isfinite(hi):
+        hi = float(activations.max())
+    span = hi - lo
+    rates = activations.mean(axis=0)
+    return np.clip((rates - lo) / span, 0.0, 1.0) if span > 0 else np.zeros_like(rates)
+
+
+class Diagnostician:
+    """Computes :class:`Stats` for one network; remembers each layer's largest slope."""
+
+    def __init__(self, net: MLP) -> None:
+        self.net = net
+        self.peaks = [max_abs_slope(a, p)[0] for a, p in zip(net.activations, net.activation_params)]
+
+    def stats(self, X_train, y_train, X_test, y_test, step: int, classification: bool,
+              diverged_at: int | None = None) -> Stats:
+        net = self.net
+        run = net.forward(X_train)
+        hidden = range(net.hidden_layers)
+        states = [unit_states(net, l, run.pre[l], self.peaks[l]) for l in hidden]
+        dead = [d for d, _ in states]
+        saturated = [s for _, s in states]
+        units = max(1, sum(len(d) for d in dead))
+        train_loss, grads = net.backward(run, y_train)
+        test_run = net.forward(X_test)
+        accuracy = train_accuracy = None
+        if classification:
+            train_accuracy = float(np.mean((run.output[:, 0] > 0.5) == (y_train > 0.5)))
+            accuracy = float(np.mean((test_run.output[:, 0] > 0.5) == (y_test > 0.5)))
+        return Stats(
+            step=step, train_loss=train_loss, test_loss=net.pass_loss(test_run, y_test),
+            train_accuracy=train_accuracy, accuracy=accuracy,
+            firing_rates=[run.inputs[l + 1].mean(axis=0) for l in hidden],
+            firing_display=[display_rates(net, l, run.inputs[l + 1]) for l in hidden],
+            dead=dead, saturated=saturated,
+            dead_fraction=sum(int(d.sum()) for d in dead) / units,
+            saturated_fraction=sum(int(s.sum()) for s in saturated) / units,
+            grad_norms=[float(np.linalg.norm(g)) for g in grads["weights"]],
+            preactivations=[run.pre[l] for l in hidden],
+            diverged_at=diverged_at,
+            weights=[w.copy() for w in net.weights],
+        )

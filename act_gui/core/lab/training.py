@@ -1,0 +1,163 @@
+"""Gradient descent on an :class:`~act_gui.core.lab.network.MLP`, one step or many.
+
+``Trainer.step(n)`` is the whole training loop: the app's Play button calls it from a
+timer and draws once per frame; a notebook can call it directly. Runs are deterministic:
+the same network seed, data and trainer seed give a bit-identical loss history.
+
+If an update makes the loss or a parameter non-finite, it is undone and training stops
+(``diverged_at`` names the step); nothing is lost and a lower learning rate will do.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from act_gui.core.lab.datasets import Dataset
+from act_gui.core.lab.diagnostics import Diagnostician, Stats
+from act_gui.core.lab.fields import FIELDS, LR_RANGE  # noqa: F401 (LR_RANGE: part of this module's API)
+from act_gui.core.lab.network import MLP
+
+#: Per-step losses kept (the most recent): enough to compare runs step by step, while a
+#: run of millions of steps costs bounded memory and a bounded session file.
+LOSS_WINDOW = 100_000
+
+
+class Trainer:
+    def __init__(self, net: MLP, dataset: Dataset, lr: float = 0.03, batch_size: int | None = None,
+                 momentum: float = 0.0, l2: float = 0.0, seed: int = 0) -> None:
+        if dataset.inputs != net.sizes[0]:
+            raise ValueError(f"the network takes {net.sizes[0]} inputs but {dataset.name} has {dataset.inputs}")
+        self.net, self.dataset = net, dataset
+        self.set_hyperparameters(lr=lr, batch_size=batch_size, momentum=momentum, l2=l2)
+        self.rng = np.random.default_rng(seed)
+        self.steps = 0
+        self.diverged_at: int | None = None
+        self._losses = np.empty(1024)
+        self._losses_from = 0  # the step of _losses[0]
+        params = net.parameters()
+        self._velocity = [np.zeros_like(p) for p in params]
+        self._before = [p.copy() for p in params]          # parameters before the last update
+        self._velocity_before = [v.copy() for v in self._velocity]
+        self._diagnostician = Diagnostician(net)
+
+    def set_hyperparameters(self, *, lr: float | None = None, batch_size: int | None | str = "keep",
+                            momentum: float | None = None, l2: float | None = None) -> None:
+        """Change how training proceeds without resetting it (the weights stay as they are)."""
+        if lr is not None:
+            self.lr = float(FIELDS["lr"].check(lr))
+        if batch_size != "keep":
+            n = len(self.dataset.X_train)
+            if batch_size is not None and not (isinstance(batch_size, (int, np.integer)) and 1 <= batch_size):
+                raise ValueError("the batch size must be a whole number of at least 1 (or None for all)")
+            self.batch_size = None if batch_size is None or batch_size >= n else int(batch_size)
+        if momentum is not None:
+            self.momentum = float(FIELDS["momentum"].check(momentum))
+        if l2 is not None:
+            self.l2 = float(FIELDS["l2"].check(l2))
+
+    @property
+    def losses(self) -> np.ndarray:
+        """The loss of each recent step's batch, in order, from step ``losses_from``
+        (at most LOSS_WINDOW of them; a view: copy to keep)."""
+        return self._losses[:self.steps - self._losses_from]
+
+    @property
+    def losses_from(self) -> int:
+        """The step whose loss is ``losses[0]`` (0 until the run outgrows LOSS_WINDOW)."""
+        return self._losses_from
+
+    def step(self, n: int = 1) -> int:
+        """Run up to ``n`` updates; returns how many ran (fewer if training diverged)."""
+        start = self.steps
+        # Overflow on the way to divergence is expected and handled: no warnings.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            for _ in range(n):
+                if self.diverged_at is not None:
+                    break
+                self._one_step()
+        return max(0, self.steps - start)
+
+    def _batch(self):
+        X, y = self.dataset.X_train, self.dataset.y_train
+        if self.batch_size is None:
+            return X, y
+        pick = self.rng.integers(0, len(X), self.batch_size)
+        return X[pick], y[pick]
+
+    def _one_step(self) -> None:
+        loss, grads = self.net.loss_and_gradients(*self._batch())
+        # One check covers everything: a non-finite weight or bias makes the loss NaN
+        # or infinite (NaN spreads through every product), so the update that caused
+        # it is the one just before this step.
+        if not math.isfinite(loss):
+            self._undo(failed_step=self.steps)
+            return
+        params = self.net.parameters()
+        for before, p in zip(self._before, params):
+            np.copyto(before, p)
+        steps = grads["weights"] + grads["biases"]
+        if self.l2:
+            for i, w in enumerate(self.net.weights):
+                steps[i] = steps[i] + self.l2 * w
+        if self.momentum:
+            for before, v in zip(self._velocity_before, self._velocity):
+                np.copyto(before, v)
+            for p, v, g in zip(params, self._velocity, steps):
+                v *= self.momentum
+                v -= self.lr * g
+                p += v
+        else:  # plain gradient descent: the velocity stays zero
+            for p, g in zip(params, steps):
+                p -= self.lr * g
+        self._record(loss)
+
+    def _record(self, loss: float) -> None:
+        kept = self.steps - self._losses_from
+        if kept == 2 * LOSS_WINDOW:  # forget the older half: bounded, and rarely
+            self._losses[:LOSS_WINDOW] = self._losses[LOSS_WINDOW:kept]
+            self._losses_from += LOSS_WINDOW
+            kept = LOSS_WINDOW
+        if kept == len(self._losses):
+            self._losses = np.concatenate([self._losses, np.empty(len(self._losses))])
+        self._losses[kept] = loss
+        self.steps += 1
+
+    def _undo(self, failed_step: int) -> None:
+        """Put back the parameters from before the last update and stop."""
+        for before, p in zip(self._before, self.net.parameters()):
+            np.copyto(p, before)
+        for before, v in zip(self._velocity_before, self._velocity):
+            np.copyto(v, before)
+        self.steps = max(self._losses_from, failed_step - 1)
+        self.diverged_at = failed_step
+
+    def restore_progress(self, steps: int, losses: np.ndarray, diverged_at: int | None,
+                         losses_from: int = 0) -> None:
+        """Set the step count, recent losses and divergence mark (when reopening a session).
+
+        ``losses`` are the losses of steps ``losses_from`` to ``steps - 1``; as many are
+        kept as a run keeps while training (an older, longer file keeps its last ones).
+        """
+        if losses_from < 0 or len(losses) != steps - losses_from:
+            raise ValueError("there must be one loss per step since losses_from")
+        keep = len(losses) if len(losses) < 2 * LOSS_WINDOW else LOSS_WINDOW
+        tail = np.asarray(losses, dtype=np.float64)[len(losses) - keep:]
+        self._losses = np.concatenate([tail, np.empty(max(1024, keep))])
+        self._losses_from = steps - keep
+        self.steps = steps
+        self.diverged_at = diverged_at
+
+    def resume(self) -> None:
+        """Allow training again after a divergence (e.g. once the learning rate is lower)."""
+        self.diverged_at = None
+
+    def stats(self) -> Stats:
+        """Diagnostics of the network as it is now, over the whole data set."""
+        if self.diverged_at is None and not all(np.isfinite(p).all() for p in self.net.parameters()):
+            self._undo(failed_step=self.steps)  # the last update left a non-finite parameter
+        d = self.dataset
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            return self._diagnostician.stats(d.X_train, d.y_train, d.X_test, d.y_test, self.steps,
+                                             d.task == "classification", self.diverged_at)

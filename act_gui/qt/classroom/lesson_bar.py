@@ -1,0 +1,72 @@
+"""The lesson bar: lesson title, step k of n, the caption in large type, Previous / Next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from act_gui.qt.classroom.lesson_player import LessonPlayer
+
+CAPTION_POINTS = 15
+
+
+class LessonBar(QWidget):
+    def __init__(self, player: LessonPlayer, parent=None) -> None:
+        super().__init__(parent)
+        self.player = player
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.position = QLabel()
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        for label in (self.title, self.caption):  # long text wraps; it never widens the window
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.caption.setTextFormat(Qt.PlainText)
+        self.previous_button = QPushButton("◀ Previous")
+        self.next_button = QPushButton("Next ▶")
+        self.save_step_button = QPushButton("Save current state as a step…")
+        self.close_button = QPushButton("Close lesson")
+        for button, tip in ((self.previous_button, "Previous step (PageUp, Left, Backspace)"),
+                            (self.next_button, "Next step (PageDown, Right, Space)"),
+                            (self.save_step_button, "Add what the window shows now to a lesson file of your own"),
+                            (self.close_button, "Hide the lesson bar")):
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.NoFocus)  # the clicker keys must reach the window
+        self.previous_button.clicked.connect(player.previous)
+        self.next_button.clicked.connect(player.next)
+        self.close_button.clicked.connect(player.close)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.position)
+        for button in (self.previous_button, self.next_button, self.save_step_button, self.close_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.caption)
+        self.set_scale(1.0)
+        player.step_changed.connect(self._on_step_changed)
+        self._on_step_changed()
+
+    def set_scale(self, scale: float) -> None:
+        base = QFont(self.font())
+        title = QFont(base)
+        title.setPointSizeF(CAPTION_POINTS * 0.85 * scale)
+        title.setBold(True)
+        self.title.setFont(title)
+        self.position.setFont(title)
+        caption = QFont(base)
+        caption.setPointSizeF(CAPTION_POINTS * scale)
+        self.caption.setFont(caption)
+
+    def _on_step_changed(self) -> None:
+        lesson, step = self.player.lesson, self.player.step
+        self.setVisible(lesson is not None)
+        if lesson is None:
+            return
+        self.title.setText(f"{lesson.title}  —  {step.title}")
+        self.position.setText(f"Step {self.player.index + 1} of {len(lesson.steps)}")
+        self.caption.setText(step.caption)
+        self.previous_button.setEnabled(self.player.index > 0)
+        self.next_button.setEnabled(self.player.index + 1 < len(lesson.steps))

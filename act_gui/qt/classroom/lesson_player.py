@@ -1,0 +1,128 @@
+"""Plays a lesson in the window: each step sets up its whole state, the same every time.
+
+Jumping to step k builds exactly what step k describes (functions, network, pinned
+comparison runs, training), independent of the steps before it, so a teacher can go
+back, skip ahead or restart and always get the same picture.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from act_gui.core.classroom import lessons
+from act_gui.core.classroom.lessons import Lesson, LessonError, LessonStep
+from act_gui.core.files.reading import excerpt
+from act_gui.core.files.session import LabRun
+from act_gui.qt.explorer.state import ExplorerState
+from act_gui.qt.progress import run_with_progress
+from act_gui.qt.save_file import write_text
+
+
+class LessonPlayer(QObject):
+    step_changed = Signal()   # a step was set up (or the lesson closed: lesson is None)
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.lesson: Lesson | None = None
+        self.index = 0
+
+    @property
+    def step(self) -> LessonStep | None:
+        return self.lesson.steps[self.index] if self.lesson else None
+
+    def start(self, lesson: Lesson, index: int = 0) -> bool:
+        return self._set_up(lesson, index)
+
+    def open(self, source: str, index: int = 0) -> bool:
+        """Start a built-in lesson by id, or a lesson file by path; LessonError if neither.
+
+        False if the user cancelled setting up the step (the previous lesson stays).
+        """
+        if not source:
+            raise LessonError("no lesson was named")
+        path = Path(source)
+        lesson = lessons.load(path) if path.suffix == ".json" or path.is_file() else lessons.builtin(source)
+        if not 0 <= index < len(lesson.steps):
+            raise LessonError(f"{excerpt(lesson.title)} has steps 1 to {len(lesson.steps)}")
+        return self.start(lesson, index)
+
+    def capture_step(self, title: str, caption: str) -> LessonStep:
+        """The window as it is now, as a lesson step (training is replayed from the seed)."""
+        w = self.window
+        return LessonStep(title=title, caption=caption, explorer=w.state.to_dict(), lab=w.lab.config,
+                          train=w.lab.trainer.steps, play=False, select=w.lab.selection,
+                          view=w.current_view())
+
+    def save_step(self, path: str | Path, title: str, caption: str) -> Lesson:
+        """Append the current state as a step to the lesson file ``path`` (created if new)."""
+        path = Path(path)
+        step = self.capture_step(title, caption)
+        if path.exists():
+            lesson = lessons.load(path)
+            lesson = Lesson(lesson.id, lesson.title, lesson.steps + (step,))
+        else:
+            lesson = Lesson(path.stem, path.stem.replace("-", " ").replace("_", " ").capitalize(), (step,))
+        text = json.dumps(lesson.to_dict(), indent=2, ensure_ascii=False)
+        lessons.parse(text)  # what cannot be read back (an overlong title, say) is not written
+        write_text(path, text)  # all or nothing: a full disk leaves the old lesson intact
+        return lesson
+
+    def close(self) -> None:
+        self.lesson = None
+        self.window.cancel_background_work()
+        self.step_changed.emit()
+
+    def next(self) -> None:
+        if self.lesson and self.index + 1 < len(self.lesson.steps):
+            self.go(self.index + 1)
+
+    def previous(self) -> None:
+        if self.lesson and self.index > 0:
+            self.go(self.index - 1)
+
+    def go(self, index: int) -> bool:
+        """Set up step ``index`` (0-based); IndexError if the lesson has no such step.
+
+        False if the user cancelled the set-up: then nothing changed.
+        """
+        if self.lesson is None or not 0 <= index < len(self.lesson.steps):
+            raise IndexError(f"the lesson has steps 1 to {len(self.lesson.steps) if self.lesson else 0}")
+        return self._set_up(self.lesson, index)
+
+    def _set_up(self, lesson: Lesson, index: int) -> bool:
+        """Train what the step needs (cancellable), then show it all at once."""
+        step = lesson.steps[index]
+        w = self.window
+        w.lab.pause()
+        prepared = run_with_progress(lessons.prepare(step), w, f"Setting up “{step.title}”…")
+        if prepared is None:
+            w.show_message("Setting up the step was cancelled; nothing changed.")
+            return False
+        self.lesson, self.index = lesson, index
+        self._set_explorer(step)
+        self._set_lab(step, prepared)
+        w.show_view(step.view)
+        self.step_changed.emit()
+        return True
+
+    def _set_explorer(self, step: LessonStep) -> None:
+        fresh, problems = ExplorerState.checked(step.explorer)  # checked when the lesson was read
+        if fresh is not None and not problems:
+            self.window.state.adopt(fresh)
+
+    def _set_lab(self, step: LessonStep, prepared: lessons.PreparedStep) -> None:
+        lab = self.window.lab
+        lab.install(LabRun(step.lab, prepared.trainer, prepared.history, prepared.pins, None,
+                           lab.steps_per_frame), reason=f"Lesson step {self.index + 1}: {step.title}")
+        if step.select is not None:
+            lab.select(*step.select)  # as a click would: the Explorer shows the unit's inputs
+        if step.train and step.play:
+            lab.play(steps=step.train)  # animated, through the same timer as Play
+        if step.view == "sweep":
+            self.window.sweep_view.start(step.lab)
+        else:
+            self.window.cancel_background_work()

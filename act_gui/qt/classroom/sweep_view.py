@@ -1,0 +1,165 @@
+"""Lesson 7's view: final loss and dead share against the learning rate, ReLU vs Leaky ReLU.
+
+The runs train in a worker thread, one after another, so the window stays responsive;
+each result is drawn as it arrives, and a progress bar counts them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from act_gui.core.lab import sweep
+from act_gui.core.lab import LabConfig
+from act_gui.qt.style import Theme
+
+# The colours ReLU and Leaky ReLU have on the Explorer plots in lesson 7.
+COLOURS = {"relu": "#0072B2", "leaky_relu": "#D55E00"}
+LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
+
+
+class SweepWorker(QObject):
+    """Runs a sweep off the UI thread; ``result`` fires once per finished run.
+
+    Each signal carries the sweep's number, so a result queued by a sweep that was
+    since cancelled is recognised and dropped.
+    """
+
+    result = Signal(int, object)
+    finished = Signal(int)
+
+    def __init__(self, number: int, base: LabConfig, rates: np.ndarray) -> None:
+        super().__init__()
+        self.number, self.base, self.rates = number, base, rates
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            for item in sweep.sweep(self.base, self.rates, should_stop=lambda: self.cancelled):
+                self.result.emit(self.number, item)
+        except sweep.Cancelled:
+            pass
+        self.finished.emit(self.number)
+
+
+class SweepView(QWidget):
+    finished = Signal()
+
+    def __init__(self, theme: Theme, parent=None) -> None:
+        super().__init__(parent)
+        self.plots = pg.GraphicsLayoutWidget()
+        self.loss_plot = self.plots.addPlot(row=0, col=0, title="Loss at the end of training", enableMenu=False)
+        self.dead_plot = self.plots.addPlot(row=1, col=0, title="Dead units (%)", enableMenu=False)
+        self.curves = {}
+        for plot in (self.loss_plot, self.dead_plot):
+            plot.setLogMode(x=True, y=plot is self.loss_plot)
+            plot.setLabel("bottom", "learning rate")
+            plot.addLegend(offset=(10, 10))
+            plot.hideButtons()
+            for act, colour in COLOURS.items():
+                self.curves[(plot is self.loss_plot, act)] = plot.plot(
+                    name=LABELS[act], pen=pg.mkPen(colour, width=3), symbol="o", symbolBrush=colour, symbolSize=9)
+        self.dead_plot.setYRange(0, 100)
+        self.progress = QProgressBar()
+        self.status = QLabel("Press Run to train the same network at each learning rate.")
+        self.run_button = QPushButton("Run sweep")
+        self.run_button.clicked.connect(lambda: self.start(self.base))
+        row = QHBoxLayout()
+        row.addWidget(self.run_button)
+        row.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plots, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        self.base = LabConfig(init="he_normal", width=16, seed=2)
+        self.results: list[sweep.SweepResult] = []
+        self.thread: QThread | None = None
+        self.number = 0  # of the latest sweep started
+        self.set_theme(theme)
+
+    def set_scale(self, scale: float, font) -> None:
+        for plot in (self.loss_plot, self.dead_plot):
+            plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
+            plot.legend.setLabelTextSize(f"{font.pointSizeF():.1f}pt")
+            for _sample, label in plot.legend.items:
+                label.setText(label.text, size=f"{font.pointSizeF():.1f}pt")
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setStyle(tickFont=font)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.plots.setBackground(theme.plot_background)
+        for plot in (self.loss_plot, self.dead_plot):
+            plot.titleLabel.setAttr("color", theme.plot_foreground)
+            plot.setTitle(plot.titleLabel.text)
+            plot.legend.setLabelTextColor(theme.plot_foreground)
+            for _sample, label in plot.legend.items:
+                label.setText(label.text)
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setPen(theme.plot_foreground)
+                plot.getAxis(axis).setTextPen(theme.plot_foreground)
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None
+
+    def start(self, base: LabConfig, rates: np.ndarray | None = None) -> None:
+        """Train the sweep for ``base`` in the background (a running sweep is replaced)."""
+        self.cancel()
+        self.base = base
+        self.rates = sweep.learning_rates() if rates is None else np.asarray(rates)
+        self.results = []
+        self._redraw()
+        self.progress.setRange(0, len(self.rates) * len(sweep.ACTIVATIONS))
+        self.progress.setValue(0)
+        self.status.setText("Training…")
+        self.thread = QThread(self)
+        self.number += 1
+        self.worker = SweepWorker(self.number, base, self.rates)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.result.connect(self._on_result)
+        self.worker.finished.connect(self._on_finished)
+        self.thread.start()
+
+    def cancel(self) -> None:
+        """Stop the sweep and wait for its thread to end (it checks every few steps)."""
+        if self.thread is not None:
+            self.worker.cancelled = True
+            self._join()
+            self.status.setText(f"Stopped after {len(self.results)} runs. Press Run to train them all.")
+
+    def _join(self) -> None:
+        self.thread.quit()
+        self.thread.wait()
+        self.thread.deleteLater()
+        self.worker.deleteLater()
+        self.thread = None
+
+    def _on_result(self, number: int, result: sweep.SweepResult) -> None:
+        if number != self.number or self.thread is None:
+            return  # from a sweep that was cancelled
+        self.results.append(result)
+        self.progress.setValue(len(self.results))
+        self._redraw()
+
+    def _on_finished(self, number: int) -> None:
+        if number != self.number or self.thread is None:
+            return
+        self._join()
+        diverged = sum(1 for r in self.results if math.isnan(r.final_loss))
+        note = f" ({diverged} runs diverged and are left out of the loss plot)" if diverged else ""
+        self.status.setText(f"{len(self.results)} runs of {sweep.STEPS} steps each{note}.")
+        self.finished.emit()
+
+    def _redraw(self) -> None:
+        for act in sweep.ACTIVATIONS:
+            runs = [r for r in self.results if r.activation == act]
+            rates = np.array([r.lr for r in runs])
+            losses = np.array([r.final_loss for r in runs])
+            keep = np.isfinite(losses) & (losses > 0)
+            self.curves[(True, act)].setData(rates[keep], losses[keep])
+            self.curves[(False, act)].setData(rates, 100 * np.array([r.dead_fraction for r in runs]))

@@ -1,0 +1,119 @@
+"""The list of activation functions, grouped, with a filter box.
+
+Clicking a function makes it *current*; ticking its box overlays it for comparison. The
+list is generated from the registry, so a new entry appears here by itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from act_gui.core.activations import GROUP_LABELS, REGISTRY
+from act_gui.qt.explorer.state import ExplorerState
+from act_gui.qt.style import Theme
+
+ID_ROLE = Qt.UserRole
+
+
+def matches(act_id: str, text: str) -> bool:
+    """Whether the filter ``text`` finds ``act_id`` (by id, label, group or note words)."""
+    act = REGISTRY[act_id]
+    haystack = " ".join((act.id, act.label, act.group, GROUP_LABELS[act.group], act.note)).lower()
+    return all(word in haystack for word in text.lower().split())
+
+
+class FunctionPanel(QWidget):
+    def __init__(self, state: ExplorerState, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.theme = theme
+        self.filter = QLineEdit(placeholderText="Filter functions…  (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setToolTip("Click a function to make it current; tick it to overlay it.")
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self._build_items()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+
+        self.filter.textChanged.connect(self._on_filter_changed)
+        self.filter.returnPressed.connect(self._on_filter_accepted)
+        self.tree.currentItemChanged.connect(self._on_item_selected)
+        self.tree.itemChanged.connect(self._on_item_ticked)
+        state.current_changed.connect(self._on_state_changed)
+        state.overlays_changed.connect(self._on_state_changed)
+        self._on_state_changed()
+
+    def _build_items(self) -> None:
+        groups: dict[str, QTreeWidgetItem] = {}
+        for act in REGISTRY.values():
+            if act.group not in groups:
+                header = QTreeWidgetItem(self.tree, [GROUP_LABELS[act.group]])
+                header.setFlags(Qt.ItemIsEnabled)
+                font = header.font(0)
+                font.setBold(True)
+                header.setFont(0, font)
+                header.setExpanded(True)
+                groups[act.group] = header
+            item = QTreeWidgetItem(groups[act.group], [act.label])
+            item.setData(0, ID_ROLE, act.id)
+            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.Unchecked)
+            item.setToolTip(0, f"{act.id}: {act.formula}")
+            self.items[act.id] = item
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._on_state_changed()
+
+    def visible_ids(self) -> list[str]:
+        return [i for i, item in self.items.items() if not item.isHidden()]
+
+    # --- user edits -> state -----------------------------------------------------------
+    def _on_filter_changed(self, text: str) -> None:
+        for act_id, item in self.items.items():
+            item.setHidden(not matches(act_id, text))
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            group.setHidden(all(group.child(i).isHidden() for i in range(group.childCount())))
+
+    def _on_filter_accepted(self) -> None:
+        """Enter in the filter box: the first match becomes current, the list takes focus."""
+        visible = self.visible_ids()
+        if visible:
+            self.state.set_current(visible[0])
+            self.tree.setFocus()
+
+    def _on_item_selected(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        act_id = item.data(0, ID_ROLE) if item else None
+        if act_id:
+            self.state.set_current(act_id)
+
+    def _on_item_ticked(self, item: QTreeWidgetItem, _column: int) -> None:
+        act_id = item.data(0, ID_ROLE)
+        if act_id:
+            self.state.set_overlaid(act_id, item.checkState(0) == Qt.Checked)
+
+    # --- state -> widgets --------------------------------------------------------------
+    def _on_state_changed(self, *_args) -> None:
+        shown = set(self.state.shown())
+        with QSignalBlocker(self.tree):
+            for act_id, item in self.items.items():
+                item.setCheckState(0, Qt.Checked if act_id in self.state.overlays else Qt.Unchecked)
+                item.setIcon(0, self._swatch(act_id) if act_id in shown else QIcon())
+                font = item.font(0)
+                font.setBold(act_id == self.state.current)
+                item.setFont(0, font)
+            self.tree.setCurrentItem(self.items[self.state.current])
+
+    def _swatch(self, act_id: str) -> QIcon:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(QColor(self.theme.curve_colour(self.state.slot(act_id))))
+        return QIcon(pixmap)

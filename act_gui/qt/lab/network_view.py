@@ -1,0 +1,222 @@
+"""The picture of the network: units as discs, weights as lines, restyled every frame.
+
+Fill = the unit's mean activation on the training set (its firing rate), on a
+colour-blind-safe scale. A dead unit is grey and crossed out; a saturated unit wears a
+thick dashed ring. Edges are blue for positive and vermillion for negative weights,
+wider for larger magnitudes. Click a hidden unit (or a layer's label) to select it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsScene,
+                               QGraphicsSimpleTextItem, QGraphicsView, QToolTip)
+
+from act_gui.core.lab.diagnostics import Stats
+from act_gui.qt.lab.controller import LabController
+from act_gui.qt.style import Theme
+
+SCENE_W, SCENE_H = 1000.0, 560.0
+POSITIVE, NEGATIVE = QColor("#0072B2"), QColor("#D55E00")
+DEAD_FILL, SATURATED_RING = QColor("#9A9A9A"), QColor("#E69F00")
+FIRING_MAP = pg.colormap.get("viridis")
+ROLE = 0  # QGraphicsItem.data key: ("unit", layer, index) or ("layer", layer)
+
+
+EDGE_LEVELS = 16
+
+
+def edge_levels(weights: np.ndarray, largest: float) -> np.ndarray:
+    """Each weight's style as a signed level: sign of w × (1 + bucket of |w| / largest).
+
+    Edges are drawn in a few widths and shades; quantising lets a frame restyle only
+    the edges whose look actually changed, and share one pen per level.
+    """
+    share = np.abs(weights) / largest if largest > 0 else np.zeros_like(weights)
+    level = 1 + np.minimum((share * EDGE_LEVELS).astype(int), EDGE_LEVELS - 1)
+    return np.where(weights >= 0, level, -level)
+
+
+def _edge_pen(level: int) -> QPen:
+    share = (abs(level) - 0.5) / EDGE_LEVELS
+    colour = QColor(POSITIVE if level > 0 else NEGATIVE)
+    colour.setAlpha(int(50 + 205 * share))
+    return QPen(colour, 0.6 + 5.0 * share)
+
+
+EDGE_PENS = {level: _edge_pen(level) for level in range(-EDGE_LEVELS, EDGE_LEVELS + 1) if level}
+
+
+class NetworkView(QGraphicsView):
+    def __init__(self, controller: LabController, theme: Theme, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.theme = theme
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.Antialiasing, True)  # ~100 items: cheap, and discs need it
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setMinimumSize(320, 200)
+        self.nodes: list[list[QGraphicsEllipseItem]] = []
+        self.edges: list[np.ndarray] = []  # per weight layer: object array of line items
+        self.crosses: dict[tuple[int, int], list[QGraphicsLineItem]] = {}
+        self.scale = 1.0
+        controller.stats_changed.connect(self._on_stats_changed)
+        controller.run_reset.connect(lambda _reason: self._rebuild())
+        controller.selection_changed.connect(lambda: self._on_stats_changed(controller.stats))
+        self._rebuild()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._rebuild()
+
+    def set_scale(self, scale: float) -> None:
+        """Bigger labels for a projector (the discs already fill the view)."""
+        self.scale = scale
+        self._rebuild()
+
+    # --- building ------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        scene = self.scene()
+        scene.clear()  # only when the architecture changes, never per frame
+        scene.setBackgroundBrush(QColor(self.theme.plot_background))
+        sizes = self.controller.trainer.net.sizes
+        self.top = 24 + 2 * 1.5 * 13 * self.scale  # below the two-line layer labels
+        self.radius = min(26.0, 0.36 * (SCENE_H - self.top - 10) / max(sizes))
+        xs = np.linspace(90, SCENE_W - 90, len(sizes))
+        self.positions = [[(x, y) for y in self._column(n)] for x, n in zip(xs, sizes)]
+        self.edges = [self._edge_items(a, b) for a, b in zip(self.positions[:-1], self.positions[1:])]
+        self.edge_levels = [np.zeros(items.shape, dtype=int) for items in self.edges]
+        self.nodes, self.crosses = [], {}
+        for layer, column in enumerate(self.positions):
+            self.nodes.append([self._node(layer, i, x, y) for i, (x, y) in enumerate(column)])
+            self._layer_label(layer, xs[layer], len(sizes))
+        self.setSceneRect(QRectF(0, 0, SCENE_W, SCENE_H))
+        self._fit()
+        self._on_stats_changed(self.controller.stats)
+
+    def _column(self, n: int) -> np.ndarray:
+        free = SCENE_H - self.top - 10
+        gap = min(free / max(n, 1), 3.2 * self.radius)
+        return self.top + free / 2 + (np.arange(n) - (n - 1) / 2) * gap
+
+    def _edge_items(self, left, right) -> np.ndarray:
+        items = np.empty((len(left), len(right)), dtype=object)
+        for i, (x0, y0) in enumerate(left):
+            for j, (x1, y1) in enumerate(right):
+                line = self.scene().addLine(x0, y0, x1, y1)
+                line.setZValue(0)
+                items[i, j] = line
+        return items
+
+    def _node(self, layer: int, index: int, x: float, y: float) -> QGraphicsEllipseItem:
+        r = self.radius
+        node = self.scene().addEllipse(x - r, y - r, 2 * r, 2 * r)
+        node.setZValue(2)
+        hidden = 0 < layer < len(self.positions) - 1
+        if hidden:
+            node.setData(ROLE, ("unit", layer - 1, index))
+            node.setCursor(Qt.PointingHandCursor)
+            cross = [self.scene().addLine(x - 0.7 * r, y - 0.7 * r, x + 0.7 * r, y + 0.7 * r),
+                     self.scene().addLine(x - 0.7 * r, y + 0.7 * r, x + 0.7 * r, y - 0.7 * r)]
+            for line in cross:
+                line.setPen(QPen(QColor("#202020"), max(2.0, r / 6)))
+                line.setZValue(3)
+                line.setData(ROLE, ("unit", layer - 1, index))  # a click on the cross is on the unit
+            self.crosses[(layer - 1, index)] = cross
+        else:
+            node.setBrush(QColor(self.theme.window))
+            node.setPen(QPen(QColor(self.theme.plot_foreground), 1.5))
+            label = "x" + "₁₂"[index] if layer == 0 and index < 2 else ("ŷ" if layer else "x")
+            text = self.scene().addSimpleText(label, QFont(self.font().family(), max(6, int(r * 0.8))))
+            text.setBrush(QColor(self.theme.plot_foreground))
+            text.setPos(x - text.boundingRect().width() / 2, y - text.boundingRect().height() / 2)
+            text.setZValue(3)
+        return node
+
+    def _layer_label(self, layer: int, x: float, count: int) -> None:
+        if layer == 0:
+            text = "input"
+        elif layer == count - 1:
+            text = "output"
+        else:
+            text = f"layer {layer}\n{self.controller.config.activations()[layer - 1]}"
+        label: QGraphicsSimpleTextItem = self.scene().addSimpleText(text, QFont(self.font().family(), round(13 * self.scale)))
+        label.setBrush(QColor(self.theme.plot_foreground))
+        label.setPos(x - label.boundingRect().width() / 2, 8)
+        if 0 < layer < count - 1:
+            label.setData(ROLE, ("layer", layer - 1))
+            label.setCursor(Qt.PointingHandCursor)
+            label.setToolTip("Click to see this layer's pre-activations on the Explorer plots")
+
+    # --- per frame -----------------------------------------------------------------------
+    def _on_stats_changed(self, stats: Stats) -> None:
+        if not self.nodes or len(self.nodes) != len(stats.weights) + 1:
+            return
+        largest = max(float(np.abs(w).max()) for w in stats.weights) or 1.0
+        for items, shown, weights in zip(self.edges, self.edge_levels, stats.weights):
+            levels = edge_levels(weights, largest)
+            for i, j in zip(*np.nonzero(levels != shown)):
+                items[i, j].setPen(EDGE_PENS[int(levels[i, j])])
+            shown[:] = levels
+        for layer in range(len(stats.dead)):
+            for unit, node in enumerate(self.nodes[layer + 1]):
+                self._style_unit(node, stats, layer, unit)
+
+    def _style_unit(self, node: QGraphicsEllipseItem, stats: Stats, layer: int, unit: int) -> None:
+        dead, saturated = bool(stats.dead[layer][unit]), bool(stats.saturated[layer][unit])
+        fill = DEAD_FILL if dead else FIRING_MAP.map(float(stats.firing_display[layer][unit]), mode="qcolor")
+        node.setBrush(QBrush(fill))
+        selected = self.controller.selection in ((layer, unit), (layer, None))
+        if selected:
+            pen = QPen(QColor(self.theme.highlight), 6)
+        elif saturated:
+            pen = QPen(SATURATED_RING, 6, Qt.DashLine)
+        else:
+            pen = QPen(QColor(self.theme.plot_foreground), 1.5)
+        node.setPen(pen)
+        for line in self.crosses[(layer, unit)]:
+            line.setVisible(dead)
+
+    def unit_summary(self, layer: int, unit: int) -> str:
+        """The hover text of a hidden unit, from the latest statistics."""
+        stats = self.controller.stats
+        dead, saturated = bool(stats.dead[layer][unit]), bool(stats.saturated[layer][unit])
+        pre = stats.preactivations[layer][:, unit]
+        state = "dead (f′ = 0 for every sample)" if dead else ("saturated" if saturated else "active")
+        return (f"Layer {layer + 1}, unit {unit + 1}: {state}\n"
+                f"mean activation {stats.firing_rates[layer][unit]:.4g}\n"
+                f"pre-activation z: mean {pre.mean():.3g}, range {pre.min():.3g} … {pre.max():.3g}\n"
+                "Click to see its z values on the Explorer plots")
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt's name)
+        # Hover text is composed when asked for, not on every frame for every unit.
+        if event.type() == QEvent.ToolTip:
+            item = self.itemAt(event.pos())
+            role = item.data(ROLE) if item is not None else None
+            if role and role[0] == "unit":
+                QToolTip.showText(event.globalPos(), self.unit_summary(role[1], role[2]), self)
+                return True
+        return super().viewportEvent(event)
+
+    # --- interaction ---------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        item = self.itemAt(event.position().toPoint())
+        role = item.data(ROLE) if item is not None else None
+        if role and role[0] == "unit":
+            self.controller.select(role[1], role[2])
+        elif role and role[0] == "layer":
+            self.controller.select(role[1], None)
+        else:
+            self.controller.select(None)
+        super().mousePressEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.fitInView(self.sceneRect(), Qt.KeepAspectRatio)

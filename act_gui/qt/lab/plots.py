@@ -1,0 +1,270 @@
+"""The plots that explain a run: loss, dead and saturated units, gradient flow, the fit.
+
+Pinned runs are drawn as pale dashed ghosts under the live curves for A/B comparison.
+All items are created once (ghosts when a run is pinned) and updated with ``setData``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+
+from act_gui.core.lab.diagnostics import Stats
+from act_gui.core.lab import RunHistory
+from act_gui.qt.lab.controller import MAX_PINNED, LabController
+from act_gui.qt.style import Theme
+
+SURFACE_RESOLUTION = 64
+TRAIN, TEST = "#0072B2", "#009E73"
+DEAD, SATURATED = "#D55E00", "#E69F00"
+CLASS_COLOURS = ("#D55E00", "#0072B2")  # label 0, label 1
+SURFACE_TINTS = ("#F2B894", "#93C3E6")
+GHOST_ALPHA = 110
+#: While playing, the history curves redraw at most 30 times a second (they grow by a
+#: pixel at a time); the decision surface and the network picture keep every frame.
+CURVE_INTERVAL = 1 / 30
+
+
+def surface_grid(X: np.ndarray, resolution: int = SURFACE_RESOLUTION, margin: float = 0.15):
+    """A square grid covering the data with a margin: (x values, y values, points (n², 2))."""
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pad = margin * (hi - lo).max()
+    xs = np.linspace(lo[0] - pad, hi[0] + pad, resolution)
+    ys = np.linspace(lo[1] - pad, hi[1] + pad, resolution)
+    gx, gy = np.meshgrid(xs, ys, indexing="ij")
+    return xs, ys, np.column_stack([gx.ravel(), gy.ravel()])
+
+
+def nice_ceiling(value: float) -> float:
+    """The next of 1, 2, 5 × 10^k at or above ``value``: axis ends that rarely change."""
+    power = 10 ** np.floor(np.log10(value))
+    return float(next(m * power for m in (1, 2, 5, 10) if m * power >= value))
+
+
+def decades(*series: np.ndarray) -> tuple[float, float]:
+    """Whole powers of ten (as log10 values) enclosing every positive finite value."""
+    values = np.concatenate([s[np.isfinite(s) & (s > 0)] for s in series]) if series else np.array([])
+    if values.size == 0:
+        return -3.0, 0.0
+    lo, hi = np.floor(np.log10(values.min())), np.ceil(np.log10(values.max()))
+    return float(lo), float(max(hi, lo + 1))
+
+
+def decade_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
+    """One labelled tick per power of ten (positions in log10 units), at most six labels."""
+    powers = list(range(int(lo), int(hi) + 1))
+    step = max(1, -(-len(powers) // 6))
+    return [(float(k), f"{10.0 ** k:g}") for k in powers[::step]]
+
+
+class LabPlots(pg.GraphicsLayoutWidget):
+    def __init__(self, controller: LabController, theme: Theme, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.loss_plot = self._plot(0, 0, "Loss", "step")
+        self.loss_plot.setLogMode(y=True)
+        self.units_plot = self._plot(0, 1, "Dead &amp; saturated %", "step")
+        self.units_plot.setYRange(0, 100, padding=0.02)
+        self.grad_plot = self._plot(1, 0, "‖dL/dW‖ per layer", "step")
+        self.grad_plot.setLogMode(y=True)
+        self.fit_plot = self._plot(1, 1, "Decision surface", "")
+        for plot in (self.loss_plot, self.units_plot, self.grad_plot):
+            plot.disableAutoRange()  # see _set_ranges
+        self.fit_plot.setAspectLocked(True)
+        self.train_curve = self.loss_plot.plot(name="train", pen=pg.mkPen(TRAIN, width=2))
+        self.test_curve = self.loss_plot.plot(name="test", pen=pg.mkPen(TEST, width=2, style=Qt.DashLine))
+        self.dead_curve = self.units_plot.plot(name="dead", pen=pg.mkPen(DEAD, width=2))
+        self.saturated_curve = self.units_plot.plot(name="saturated", pen=pg.mkPen(SATURATED, width=2))
+        for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve):
+            curve.setDownsampling(auto=True, method="peak")  # long runs: ≤ a few points per pixel
+        self.grad_curves: list[pg.PlotDataItem] = []
+        self.ghosts: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
+        self.surface = pg.ImageItem()
+        # Pale tints of the class colours, so the points (full colour) stand out on them.
+        self.surface.setColorMap(pg.ColorMap([0.0, 0.5, 1.0], [SURFACE_TINTS[0], "#F7F7F7", SURFACE_TINTS[1]]))
+        self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#202020", width=0.6))
+        self.fit_curve = self.fit_plot.plot(pen=pg.mkPen(TRAIN, width=3))
+        self.fit_plot.addItem(self.surface)
+        self.fit_plot.addItem(self.points)
+        self._grid = None
+        self.scale = 1.0
+        self.set_theme(theme)
+        controller.stats_changed.connect(self._on_stats_changed)
+        controller.run_reset.connect(lambda _reason: self._on_run_reset())
+        controller.pins_changed.connect(self._on_pins_changed)
+        controller.playing_changed.connect(lambda playing: playing or self._redraw_now())
+        self._drawn_at = 0.0
+        self._on_run_reset()
+        self._on_pins_changed()
+        self._on_stats_changed(controller.stats)
+
+    def _plot(self, row: int, col: int, title: str, x_label: str) -> pg.PlotItem:
+        # Short titles: a long one sets the plot's minimum width and crowds a laptop screen.
+        plot = self.addPlot(row=row, col=col, title=title, enableMenu=False)
+        plot.hideButtons()
+        if x_label:
+            plot.setLabel("bottom", x_label)
+        plot.addLegend(offset=(-8, 8))
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).setStyle(maxTickLevel=0, maxTextLevel=0)  # labelled ticks only
+            plot.getAxis(axis).enableAutoSIPrefix(False)
+        return plot
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setBackground(theme.plot_background)
+        if self._grid is not None:  # not while being built: the layer curves come later
+            self._on_run_reset()
+        for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
+            plot.titleLabel.setAttr("color", theme.plot_foreground)
+            plot.setTitle(plot.titleLabel.text)
+            plot.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setPen(theme.plot_foreground)
+                plot.getAxis(axis).setTextPen(theme.plot_foreground)
+            plot.legend.setLabelTextColor(theme.plot_foreground)
+            for _sample, label in plot.legend.items:
+                label.setText(label.text)
+
+    def set_antialias(self, on: bool) -> None:
+        for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve,
+                      *self.grad_curves, self.fit_curve):
+            curve.opts["antialias"] = on
+            curve.updateItems()
+
+    def set_scale(self, scale: float, font) -> None:
+        self.scale = scale
+        points = f"{font.pointSizeF():.1f}pt"
+        for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
+            plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setStyle(tickFont=font)
+            plot.legend.setLabelTextSize(points)
+            for _sample, label in plot.legend.items:
+                label.setText(label.text, size=points)
+        for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve, *self.grad_curves):
+            pen = pg.mkPen(curve.opts["pen"])
+            pen.setWidthF(2 * scale)
+            curve.setPen(pen)
+        self.points.setSize(6 * scale)
+
+    # --- structure -----------------------------------------------------------------------
+    def _on_run_reset(self) -> None:
+        trainer = self.controller.trainer
+        layers = len(trainer.net.weights)
+        while len(self.grad_curves) < layers:
+            index = len(self.grad_curves)
+            curve = self.grad_plot.plot(name=f"W{index + 1}")
+            curve.setDownsampling(auto=True, method="peak")
+            self.grad_curves.append(curve)
+        for index, curve in enumerate(self.grad_curves):
+            visible = index < layers
+            curve.setVisible(visible)
+            # From the input side (dark) to the output side (light): vanishing shows as a
+            # dark curve far below the light ones.
+            lo, hi = self.theme.sequence_range
+            colour = pg.colormap.get("viridis").map(lo + (hi - lo) * index / max(1, layers - 1), mode="qcolor")
+            curve.setPen(pg.mkPen(colour, width=2 * self.scale))
+            if not visible:
+                curve.setData([], [])
+        self.grad_plot.legend.clear()
+        for curve in self.grad_curves[:layers]:
+            self.grad_plot.legend.addItem(curve, curve.name())
+        data = trainer.dataset
+        classification = data.task == "classification"
+        self.fit_plot.setTitle("Decision surface" if classification else "Fit to the data")
+        self.fit_plot.setAspectLocked(classification)
+        self.surface.setVisible(classification)
+        self.fit_curve.setVisible(not classification)
+        if classification:
+            xs, ys, grid = surface_grid(data.X_train)
+            self._grid = grid
+            self._surface_rect = QRectF(xs[0], ys[0], xs[-1] - xs[0], ys[-1] - ys[0])
+            brushes = [pg.mkBrush(CLASS_COLOURS[int(label)]) for label in data.y_test]
+            self.points.setData(data.X_test[:, 0], data.X_test[:, 1], brush=brushes)
+        else:
+            self._grid = np.linspace(data.X_train.min() - 0.1, data.X_train.max() + 0.1, 200)[:, None]
+            self.points.setData(data.X_train[:, 0], data.y_train, brush=pg.mkBrush(TEST))
+        self.fit_plot.autoRange()
+
+    def _on_pins_changed(self) -> None:
+        for plot, ghost in self.ghosts:
+            plot.removeItem(ghost)  # also takes it out of the legend
+        self.ghosts = []  # rebuilt only when the user pins or clears
+        for index, run in enumerate(self.controller.pinned[-MAX_PINNED:]):
+            self._add_ghosts(run, index)
+
+    def _add_ghosts(self, run: RunHistory, index: int) -> None:
+        style = (Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.DashDotDotLine)[index % 4]
+        steps = run.column("step")
+        for plot, column, colour, named in ((self.loss_plot, "train_loss", TRAIN, True),
+                                            (self.units_plot, "dead_fraction", DEAD, True),
+                                            (self.units_plot, "saturated_fraction", SATURATED, False)):
+            ghost_colour = pg.mkColor(colour)
+            ghost_colour.setAlpha(GHOST_ALPHA)
+            values = run.column(column) * (100 if plot is self.units_plot else 1)
+            name = f"pinned: {run.label}" if named else None
+            ghost = plot.plot(steps, self._positive(values) if plot is self.loss_plot else values,
+                              pen=pg.mkPen(ghost_colour, width=2, style=style), name=name)
+            ghost.setZValue(-5)
+            self.ghosts.append((plot, ghost))
+
+    # --- per frame -----------------------------------------------------------------------
+    def _on_stats_changed(self, stats: Stats) -> None:
+        now = time.monotonic()
+        if self.controller.playing and now - self._drawn_at < CURVE_INTERVAL:
+            self._update_fit()  # the decision surface animates every frame
+            return
+        self._drawn_at = now
+        history = self.controller.history
+        steps = history.column("step")
+        self._set_ranges(steps)
+        self.train_curve.setData(steps, self._positive(history.column("train_loss")))
+        self.test_curve.setData(steps, self._positive(history.column("test_loss")))
+        self.dead_curve.setData(steps, 100 * history.column("dead_fraction"))
+        self.saturated_curve.setData(steps, 100 * history.column("saturated_fraction"))
+        for layer, curve in enumerate(self.grad_curves[:history.layers]):
+            curve.setData(steps, self._positive(history.grad_norms(layer)))
+        self._update_fit()
+
+    def _redraw_now(self) -> None:
+        self._drawn_at = 0.0
+        self._on_stats_changed(self.controller.stats)
+
+    def _update_fit(self) -> None:
+        net = self.controller.trainer.net
+        with np.errstate(all="ignore"):
+            prediction = net.predict(self._grid)
+        if self.controller.trainer.dataset.task == "classification":
+            self.surface.setImage(prediction.reshape(SURFACE_RESOLUTION, SURFACE_RESOLUTION), levels=(0.0, 1.0))
+            # After setImage: the rect maps image pixels to data units, so it needs the
+            # image's size (set before the first image, it scaled a 1×1 one).
+            self.surface.setRect(self._surface_rect)
+        else:
+            self.fit_curve.setData(self._grid[:, 0], prediction)
+
+    def _set_ranges(self, steps: np.ndarray) -> None:
+        """Axis ranges that change in jumps, not every frame.
+
+        An axis redraws its ticks and grid whenever its range moves; auto-ranging moved
+        all of them on every frame, which cost more than everything else in the frame.
+        """
+        span = nice_ceiling(max(float(steps[-1]) if len(steps) else 0.0, 10.0))
+        history = self.controller.history
+        ranges = [(self.loss_plot, decades(history.column("train_loss"), history.column("test_loss"))),
+                  (self.grad_plot, decades(*(history.grad_norms(i) for i in range(history.layers))))]
+        for plot in (self.loss_plot, self.units_plot, self.grad_plot):
+            if plot.viewRange()[0] != [0.0, span]:
+                plot.setXRange(0.0, span, padding=0)
+        for plot, (lo, hi) in ranges:
+            if [round(v, 6) for v in plot.viewRange()[1]] != [lo, hi]:
+                plot.setYRange(lo, hi, padding=0)
+                plot.getAxis("left").setTicks([decade_ticks(lo, hi), []])
+
+    @staticmethod
+    def _positive(values: np.ndarray) -> np.ndarray:
+        """Log plots need positive values: a loss or norm of exactly 0 is drawn at 1e-12."""
+        return np.maximum(values, 1e-12)
