@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench package e2e clean
+.PHONY: run test test-fast bench package e2e clean
 
 # Re-installs only when the project's metadata changes; the package itself is editable.
 $(STAMP): pyproject.toml
@@ -17,8 +17,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/act-gui $(ARGS)
 
+# The import contracts first (pyproject.toml, [tool.importlinter]), then every test.
 test: $(STAMP)
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
+
+# The quick loop while working: contracts and tests, without the subprocess and stamina tests.
+test-fast: $(STAMP)
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest --ignore=tests/e2e -m "not slow" $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench.py

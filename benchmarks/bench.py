@@ -277,7 +277,7 @@ window.presentation.start()
 window.set_antialias(os.environ["ACT_GUI_ANTIALIAS"] == "1")
 window.showNormal()
 window.resize(1920, 1080)  # the projector's size, whatever the offscreen screen is
-window.start_lesson("dead-neurons")
+window.files.start_lesson("dead-neurons")
 wait_for_training(window)
 lab = window.lab
 lab.timer.setInterval(0)

@@ -43,7 +43,7 @@ def make_window(options: Options) -> MainWindow:
     # A one-shot run (--screenshot) neither asks questions nor keeps its state.
     window.interactive = window.persist = options.screenshot is None
     if options.session:
-        window.open_file(options.session)
+        window.files.open_file(options.session)
     # A start with a file or a lesson takes an empty autosave slot: the work autosaved
     # last time stays where it is, for the next plain start.
     problem = window.autosave.start(restore=not (options.session or options.lesson))
@@ -57,7 +57,7 @@ def make_window(options: Options) -> MainWindow:
     if options.size:
         window.resize(*options.size)
     if options.lesson is not None:
-        window.start_lesson(options.lesson, options.step - 1)
+        window.files.start_lesson(options.lesson, options.step - 1)
     return window
 
 

@@ -9,6 +9,7 @@ docks, window state) is put back on leaving.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
 FORWARD = {Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Space}
@@ -21,11 +22,11 @@ PRESENTATION_THEME = "light"  # projects better than dark in a lit room
 class Blank(QWidget):
     """A black sheet over the whole window (the B key on a clicker)."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, colour: str) -> None:
         super().__init__(parent)
         self.setAutoFillBackground(True)
         palette = self.palette()
-        palette.setColor(self.backgroundRole(), Qt.black)
+        palette.setColor(self.backgroundRole(), QColor(colour))
         self.setPalette(palette)
         self.hide()
 
@@ -40,19 +41,19 @@ class PresentationMode(QObject):
         super().__init__(window)
         self.window = window
         self.active = False
-        self.blank = Blank(window)
+        self.blank = Blank(window, window.theme.blank)
         self._saved = None
 
     def start(self) -> None:
         if self.active:
             return
         w = self.window
-        bars = [w.menuBar(), *w.toolbars()]
+        bars = [w.menuBar(), *w.toolbars]
         self._saved = {"theme": w.theme.name, "scale": w.ui_scale, "maximized": w.isMaximized(),
-                       "shown": {part: part.isVisible() for part in [*w.docks(), *bars]}}
+                       "shown": {part: part.isVisible() for part in [*w.docks, *bars]}}
         if w.lessons.lesson is None:
-            w.start_lesson("sigmoid")
-        for part in [*w.docks(), *bars]:  # the room goes to the plots; shortcuts still work
+            w.files.start_lesson("sigmoid")
+        for part in [*w.docks, *bars]:  # the room goes to the plots; shortcuts still work
             part.hide()
         w.set_theme(PRESENTATION_THEME)
         w.set_ui_scale(max(w.ui_scale, PRESENTATION_SCALE))
@@ -62,6 +63,9 @@ class PresentationMode(QObject):
         w.showFullScreen()
         QApplication.instance().installEventFilter(self)
         self.active = True
+
+    def toggle(self) -> None:
+        self.stop() if self.active else self.start()
 
     def stop(self) -> None:
         if not self.active:

@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from act_gui.core.files.reading import shorten
+from act_gui.core.lab import LabConfig
 from act_gui.qt.paths import config_dir
 from act_gui.qt.style import DEFAULT_THEME, THEMES
 
@@ -87,3 +89,22 @@ def set_aside(settings: QSettings) -> Path | None:
         return None
     log.warning("unreadable settings in %s; a copy was kept as %s", path, aside)
     return aside
+
+
+def read_lab_config(settings: QSettings, problems: list[str]) -> LabConfig:
+    """The saved Network Lab configuration, or the default (a problem noted) if unusable."""
+    data, read_problems = read_json(settings, "lab/config")
+    problems += read_problems
+    if data is None:
+        return LabConfig()
+    try:
+        return LabConfig.from_dict(data)
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+        problems.append(f"Network Lab: {shorten(str(error), 120)}")
+        return LabConfig()
+
+
+def write_choices(settings: QSettings, explorer: dict, lab: LabConfig, theme: str) -> None:
+    write_state(settings, explorer)
+    settings.setValue("lab/config", json.dumps(lab.to_dict()))
+    settings.setValue("view/theme", theme)

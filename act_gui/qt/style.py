@@ -1,15 +1,23 @@
-"""Colour themes and the colour-blind-safe palette used for every curve.
+"""The look of the app: colour themes, the UI scale, and the View protocol.
 
 The curve palette is Okabe & Ito's (2008) set, distinguishable under the common forms of
 colour blindness; yellow is left out because it vanishes on a light background and a
-projector. Each theme gives the Qt widget palette and the plot colours together.
+projector. Each theme gives the Qt widget palette and every colour a view draws with:
+no view holds a colour of its own.
+
+The UI scale (100-300 %) grows fonts, pens, markers and labels together, for a
+projector in a lecture hall; presentation mode raises it to at least 175 %.
+
+Every view implements :class:`View`; the window keeps one list of its views and tells
+each of them when the theme, the scale or the antialiasing changes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -35,6 +43,22 @@ class Theme:
     sequence_range: tuple[float, float] = (0.0, 0.85)
     #: Extra style rules (high contrast: white outlines, which Fusion's palette cannot give).
     stylesheet: str = ""
+    # What the Network Lab and the lesson views draw (Okabe & Ito colours by meaning).
+    train: str = "#0072B2"
+    test: str = "#009E73"
+    dead: str = "#D55E00"
+    saturated: str = "#E69F00"
+    classes: tuple[str, str] = ("#D55E00", "#0072B2")          # label 0, label 1
+    surface: tuple[str, str, str] = ("#F2B894", "#F7F7F7", "#93C3E6")  # pale tints of the classes
+    outline: str = "#202020"                                  # data points, the cross on a dead unit
+    positive: str = "#0072B2"                                 # weights
+    negative: str = "#D55E00"
+    dead_fill: str = "#9A9A9A"
+    warning: str = "#D55E00"
+    path: str = "#D55E00"                                     # the zig-zag descent
+    optimum: str = "#009E73"
+    contour: str = "#0072B2"
+    blank: str = "#000000"                                    # the blanked screen (clicker B key)
 
     def curve_colour(self, slot: int) -> str:
         return self.curves[slot % len(self.curves)]
@@ -105,3 +129,56 @@ def apply_to_application(app: QApplication, theme: Theme) -> None:
     app.setStyle("Fusion")
     app.setPalette(widget_palette(theme))
     app.setStyleSheet(theme.stylesheet)
+
+
+# --- UI scale --------------------------------------------------------------------------------
+
+SCALES = (1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+BASE_POINTS = 10.0
+PLOT_POINTS = 9.0
+
+
+def check_scale(scale: float) -> float:
+    if not SCALES[0] <= scale <= SCALES[-1]:
+        raise ValueError(f"the UI scale must be {SCALES[0]:.0%} to {SCALES[-1]:.0%}")
+    return scale
+
+
+def apply_ui_font(app: QApplication, scale: float) -> None:
+    """The widgets' font for a UI scale (views scale their own plot fonts)."""
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINTS * check_scale(scale))
+    app.setFont(font)
+
+
+def plot_font(scale: float) -> QFont:
+    """The font of axis ticks, legends and labels on plots at a UI scale."""
+    font = QFont(QApplication.font())
+    font.setPointSizeF(PLOT_POINTS * scale)
+    return font
+
+
+# --- the View protocol --------------------------------------------------------------------------
+
+class View(Protocol):
+    """What the window tells every view it shows."""
+
+    def set_theme(self, theme: Theme) -> None: ...
+
+    def set_scale(self, scale: float) -> None: ...
+
+    def set_antialias(self, on: bool) -> None: ...
+
+
+class FixedLook:
+    """A View whose look does not change with the theme, the scale or antialiasing
+    (its Qt widgets follow the application's palette and font by themselves)."""
+
+    def set_theme(self, theme: Theme) -> None:
+        pass
+
+    def set_scale(self, scale: float) -> None:
+        pass
+
+    def set_antialias(self, on: bool) -> None:
+        pass

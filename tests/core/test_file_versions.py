@@ -32,3 +32,16 @@ def test_both_versions_hold_the_same_run():
     assert np.array_equal(v1.lab.history.rows(), v2.lab.history.rows())
     for a, b in zip(v1.lab.trainer.net.parameters(), v2.lab.trainer.net.parameters()):
         assert np.array_equal(a, b)
+
+
+def test_the_lesson_format_reads_its_fixture():
+    from act_gui.core.classroom import lessons
+
+    lesson = lessons.load(FIXTURES / "lesson-v1.json")
+    first, second = lesson.steps
+    assert lesson.id == "fixture-lesson" and len(lesson.steps) == 2
+    assert first.explorer["current"] == "tanh" and first.lab == LabConfig(activation="tanh", dataset="moons",
+                                                                         width=6, seed=4)
+    assert first.compare[0].label == "sigmoid" and first.select == (0, 2) and second.view == "contours"
+    prepared = lessons.prepared(first)
+    assert prepared.trainer.steps == 40 and len(prepared.pins) == 1

@@ -119,3 +119,33 @@ def test_changing_hyperparameters_keeps_the_weights():
 def test_network_and_data_must_agree():
     with pytest.raises(ValueError, match="inputs"):
         Trainer(MLP([2, 4, 1]), datasets.make("sine", 32))
+
+
+def test_a_trainer_hands_over_its_whole_state_and_takes_it_back():
+    from act_gui.core.lab import LabConfig
+
+    config = LabConfig(batch_size=16, momentum=0.9, dataset="moons")
+    original = config.build()
+    original.step(20)
+    copy = config.build()
+    copy.load_state_dict(original.state_dict())
+    original.step(15)
+    copy.step(15)  # same batches, same momentum: bit-identical
+    assert np.array_equal(original.losses, copy.losses)
+    assert all(np.array_equal(a, b) for a, b in zip(original.net.parameters(), copy.net.parameters()))
+
+
+def test_a_state_that_does_not_fit_is_refused_and_changes_nothing():
+    from act_gui.core.lab import LabConfig
+
+    trainer = LabConfig(width=4).build()
+    trainer.step(3)
+    before = trainer.state_dict()
+    other = LabConfig(width=5).build().state_dict()
+    with pytest.raises(ValueError, match="do not fit"):
+        trainer.load_state_dict(other)
+    bad_rng = dict(before, rng={"bit_generator": "PCG64", "state": {"state": True, "inc": 1}})
+    with pytest.raises(ValueError, match="random state"):
+        trainer.load_state_dict(bad_rng)
+    assert trainer.steps == 3 and all(np.array_equal(a, b) for a, b in
+                                      zip(trainer.net.parameters(), before["parameters"]))

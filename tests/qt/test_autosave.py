@@ -40,7 +40,7 @@ def test_autosave_on_exit_restores_next_time_even_on_the_very_first_run(make_win
     first.close()
     second = make_window()
     assert second.lab.trainer.steps == 12 and second.state.current == "elu"
-    second.actions["autosave"].trigger()  # off
+    second.commands["autosave"].trigger()  # off
     assert not second.autosave.enabled
     second.lab.step(3)
     second.close()
@@ -91,7 +91,7 @@ def test_an_unusable_autosave_is_set_aside_and_the_app_starts_fresh(make_window,
 def test_a_start_with_a_file_keeps_the_previous_autosave(make_window, state_dir, tmp_path):
     first = make_window()
     first.lab.step(9)
-    first.save_session(str(tmp_path / "other.actx"))
+    first.files.save_session(str(tmp_path / "other.actx"))
     first.lab.step(1)
     first.close()  # autosave: 10 steps
     opened = make_window(Options(session=str(tmp_path / "other.actx")))

@@ -28,7 +28,7 @@ def wait_for_training(qtbot, window):
 
 
 def test_a_lesson_step_sets_up_its_whole_state(qtbot, window):
-    assert window.start_lesson("dead-neurons")
+    assert window.files.start_lesson("dead-neurons")
     bar = window.lesson_bar
     assert bar.isVisible() and bar.position.text() == "Step 1 of 3"
     assert "learning rate of 3" in bar.caption.text()
@@ -41,7 +41,7 @@ def test_a_lesson_step_sets_up_its_whole_state(qtbot, window):
 
 
 def test_every_step_runs_the_same_way_every_time(qtbot, window):
-    window.start_lesson("tanh", 2)
+    window.files.start_lesson("tanh", 2)
     wait_for_training(qtbot, window)
     first = window.lab.trainer.losses.copy()
     window.lessons.next()  # no further step: stays
@@ -54,11 +54,11 @@ def test_every_step_runs_the_same_way_every_time(qtbot, window):
 
 
 def test_presentation_mode_and_the_clicker(qtbot, window):
-    window.start_lesson("dead-neurons")
-    window.actions["present"].trigger()  # F5
+    window.files.start_lesson("dead-neurons")
+    window.commands["present"].trigger()  # F5
     mode = window.presentation
     assert mode.active and window.isFullScreen()
-    assert not window.function_dock.isVisible() and not window.menuBar().isVisible()
+    assert not window.docks[0].isVisible() and not window.menuBar().isVisible()
     assert window.theme.name == "light" and window.ui_scale >= 1.75
     target = window.plots  # clicker keys work whatever has the focus
     for key, expected in ((Qt.Key_PageDown, 1), (Qt.Key_Right, 2), (Qt.Key_PageUp, 1), (Qt.Key_Left, 0),
@@ -75,7 +75,7 @@ def test_presentation_mode_and_the_clicker(qtbot, window):
     assert not mode.blank.isVisible() and window.lessons.index == 0
     qtbot.keyClick(target, Qt.Key_Escape)
     assert not mode.active and not window.isFullScreen()
-    assert window.function_dock.isVisible() and window.menuBar().isVisible() and window.ui_scale == 1.0
+    assert window.docks[0].isVisible() and window.menuBar().isVisible() and window.ui_scale == 1.0
 
 
 def test_presentation_starts_lesson_one_when_none_is_open(qtbot, window):
@@ -87,21 +87,21 @@ def test_presentation_starts_lesson_one_when_none_is_open(qtbot, window):
 
 
 def test_lesson_three_brings_the_zigzag_contours_to_the_front(qtbot, window):
-    window.start_lesson("zero-centred")
-    assert window.current_view() == "contours"
-    positive, centred = window.zigzag_view.panels
+    window.files.start_lesson("zero-centred")
+    assert window.stage.current() == "contours"
+    positive, centred = window.stage.view("contours").panels
     assert positive["share"] == 1.0 and centred["share"] < 0.75
     assert centred["reached"] * 2 < positive["reached"]
     path_x, path_y = positive["path"].getData()
     assert len(path_x) == 121
-    window.actions["show_network"].trigger()
-    assert window.current_view() == "network"
+    window.commands["show_network"].trigger()
+    assert window.stage.current() == "network"
 
 
 def test_lesson_seven_sweeps_in_the_background(qtbot, window):
-    window.start_lesson("learning-rate-sweep")
-    view = window.sweep_view
-    assert window.current_view() == "sweep" and view.running
+    window.files.start_lesson("learning-rate-sweep")
+    view = window.stage.view("sweep")
+    assert window.stage.current() == "sweep" and view.running
     qtbot.waitUntil(lambda: not view.running, timeout=120000)  # the event loop kept running meanwhile
     assert view.progress.value() == view.progress.maximum() == 26
     relu = [r for r in view.results if r.activation == "relu"]
@@ -117,18 +117,18 @@ def test_save_the_current_state_as_a_step_and_play_it_back(qtbot, make_window, t
     window.lab.step(40)
     window.state.set_current("elu")
     path = tmp_path / "my-lesson.json"
-    assert window.save_state_as_step(str(path), "ELU after 40 steps", "Look at the negative side.")
+    assert window.files.save_state_as_step(str(path), "ELU after 40 steps", "Look at the negative side.")
     window.state.set_probe(-2.0)
-    assert window.save_state_as_step(str(path), "Probe at −2", "Read off the slope.")
+    assert window.files.save_state_as_step(str(path), "Probe at −2", "Read off the slope.")
     saved = lessons.load(path)
     assert [s.title for s in saved.steps] == ["ELU after 40 steps", "Probe at −2"]
     other = make_window()
-    assert other.open_file(str(path))  # File > Open takes lesson files too
+    assert other.files.open_file(str(path))  # File > Open takes lesson files too
     assert other.lab.config.activation == "elu" and other.lab.trainer.steps == 40
     assert np.array_equal(other.lab.trainer.losses, window.lab.trainer.losses)
     other.lessons.next()
     assert other.state.probe == -2.0
-    assert not window.save_state_as_step(str(path), "x" * 500, "Too long a title.")
+    assert not window.files.save_state_as_step(str(path), "x" * 500, "Too long a title.")
     assert len(lessons.load(path).steps) == 2  # the file was left as it was
 
 
@@ -136,7 +136,7 @@ def test_a_bad_lesson_file_is_refused(window, tmp_path, quiet_dialogs):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "act-gui-lesson", "version": 1, "id": "x", "title": "x", "steps": [{}]}')
     steps_before = window.lab.trainer.steps
-    assert not window.open_file(str(bad))
+    assert not window.files.open_file(str(bad))
     assert quiet_dialogs and "title" in quiet_dialogs[0] and window.lab.trainer.steps == steps_before
     assert window.lessons.lesson is None
 
@@ -156,7 +156,7 @@ def test_ui_scale_grows_fonts_and_pens(window):
 
 
 def test_high_contrast_theme(window):
-    window.actions["theme_high_contrast"].trigger()
+    window.commands["theme_high_contrast"].trigger()
     assert window.plots.backgroundBrush().color().name() == "#000000"
     assert window.theme.curve_colour(0) == "#F0E442"
 
@@ -182,8 +182,8 @@ def test_presentation_mode_smooths_the_curves_and_restores_them(window):
 
 def test_a_lesson_view_built_in_presentation_mode_gets_the_large_type(window):
     window.presentation.start()
-    window.start_lesson("zero-centred")
-    title = window.zigzag_view.panels[0]["plot"].titleLabel
+    window.files.start_lesson("zero-centred")
+    title = window.stage.view("contours").panels[0]["plot"].titleLabel
     assert "pt" in title.opts.get("size", "") and float(title.opts["size"][:-2]) > 12
     window.presentation.stop()
 
@@ -191,14 +191,14 @@ def test_a_lesson_view_built_in_presentation_mode_gets_the_large_type(window):
 @pytest.mark.parametrize("interruption", ["close lesson", "other lesson", "open session", "close window"])
 def test_the_sweep_stops_and_is_joined_whatever_interrupts_it(qtbot, make_window, tmp_path, interruption):
     window = make_window()
-    window.save_session(str(tmp_path / "s.actx"))
-    window.start_lesson("learning-rate-sweep")
-    view = window.sweep_view
+    window.files.save_session(str(tmp_path / "s.actx"))
+    window.files.start_lesson("learning-rate-sweep")
+    view = window.stage.view("sweep")
     qtbot.waitUntil(lambda: len(view.results) >= 1, timeout=60000)  # mid-sweep
     assert view.running
     {"close lesson": window.lessons.close,
-     "other lesson": lambda: window.start_lesson("relu"),
-     "open session": lambda: window.open_file(str(tmp_path / "s.actx")),
+     "other lesson": lambda: window.files.start_lesson("relu"),
+     "open session": lambda: window.files.open_file(str(tmp_path / "s.actx")),
      "close window": window.close}[interruption]()
     assert not view.running  # the worker thread has ended: nothing can outlive the window
     count = len(view.results)
@@ -243,7 +243,7 @@ def test_a_long_lesson_set_up_shows_progress_and_can_be_cancelled(qtbot, window,
             QTimer.singleShot(50, press_cancel)
 
     QTimer.singleShot(50, press_cancel)
-    assert not window.start_lesson(str(heavy_lesson(tmp_path / "heavy.json")))
+    assert not window.files.start_lesson(str(heavy_lesson(tmp_path / "heavy.json")))
     assert seen and "Long training" in seen[0]
     assert (window.lab.config, window.lab.trainer.steps, window.state.current) == before
     assert window.lessons.lesson is None

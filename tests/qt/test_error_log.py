@@ -45,7 +45,7 @@ def test_an_uncaught_exception_is_logged_and_shown_and_the_app_goes_on(logging_o
 def test_help_opens_the_log_folder(window, monkeypatch, isolated_settings):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
-    window.actions["show_log_folder"].trigger()
+    window.commands["show_log_folder"].trigger()
     assert opened == [str(isolated_settings.parent.parent / "state")]
 
 

@@ -92,7 +92,7 @@ def test_typing_a_parameter_value_and_resetting_it(qtbot, window):
     assert beta.slider.value() == round((4.0 - 0.1) / (10 - 0.1) * 1000)
     z, f = curve_of(window, "softplus")[0].getData()
     np.testing.assert_allclose(f, get("softplus").forward(z, beta=4.0))
-    window.actions["reset_params"].trigger()
+    window.commands["reset_params"].trigger()
     assert window.state.params("softplus") == {"beta": 1.0, "threshold": 20.0}
     assert beta.spin.value() == 1.0
 
@@ -152,9 +152,9 @@ def test_z_range_fields_zoom_and_reset(qtbot, window):
     z, _ = curve_of(window, "sigmoid")[0].getData()
     assert z[-1] == pytest.approx(20.0)
     assert window.plots.f_plot.getViewBox().viewRange()[0] == pytest.approx([-6.0, 20.0])
-    window.actions["zoom_in"].trigger()
+    window.commands["zoom_in"].trigger()
     assert window.state.z_range == pytest.approx((0.5, 13.5))
-    window.actions["reset_view"].trigger()
+    window.commands["reset_view"].trigger()
     assert window.state.z_range == (-6.0, 6.0)
 
 
@@ -184,17 +184,17 @@ def test_filter_box_narrows_the_list(qtbot, window):
 
 def test_next_and_previous_function_walk_the_list(qtbot, window):
     window.state.set_current("sigmoid")
-    window.actions["next_function"].trigger()
+    window.commands["next_function"].trigger()
     assert window.state.current == "tanh"
-    window.actions["previous_function"].trigger()
-    window.actions["previous_function"].trigger()
+    window.commands["previous_function"].trigger()
+    window.commands["previous_function"].trigger()
     assert window.state.current == list(REGISTRY)[-1]  # wraps around
 
 
 @pytest.mark.parametrize("kind", ["png", "svg"])
 def test_export_plots_as_images(qtbot, window, tmp_path, kind):
     path = tmp_path / f"plots.{kind}"
-    assert window.export_plots(kind, str(path))
+    assert window.files.export(kind, str(path))
     data = path.read_bytes()
     assert data.startswith(b"\x89PNG") if kind == "png" else b"<svg" in data[:2000]
     assert f"Exported plots.{kind}" in window.statusBar().currentMessage()
@@ -202,7 +202,7 @@ def test_export_plots_as_images(qtbot, window, tmp_path, kind):
 
 def test_export_curve_data_as_csv(qtbot, window, tmp_path):
     path = tmp_path / "curves.csv"
-    assert window.export_plots("csv", str(path))
+    assert window.files.export("csv", str(path))
     rows = list(csv.reader(path.open()))
     assert rows[0] == ["z", "sigmoid", "d_sigmoid", "tanh", "d_tanh", "relu", "d_relu"]
     assert len(rows) == 2001
@@ -212,15 +212,15 @@ def test_export_curve_data_as_csv(qtbot, window, tmp_path):
 
 
 def test_export_to_a_missing_folder_reports_and_keeps_going(qtbot, window, tmp_path):
-    assert not window.export_plots("png", str(tmp_path / "nowhere" / "plots.png"))
+    assert not window.files.export("png", str(tmp_path / "nowhere" / "plots.png"))
     assert "Export failed" in window.statusBar().currentMessage()
     assert window.state.current == "sigmoid"
 
 
 def test_dark_theme_repaints_the_plots(qtbot, window):
-    window.actions["theme_dark"].trigger()
+    window.commands["theme_dark"].trigger()
     assert window.plots.backgroundBrush().color().name() == "#161616"
-    assert window.actions["theme_dark"].isChecked() and not window.actions["theme_light"].isChecked()
+    assert window.commands["theme_dark"].isChecked() and not window.commands["theme_light"].isChecked()
 
 
 def test_command_line_functions_become_current_and_overlaid(make_window):
@@ -234,7 +234,7 @@ def test_svg_export_is_a_real_vector_picture_of_the_plots(qtbot, window, tmp_pat
     from PySide6.QtSvg import QSvgRenderer
 
     path = tmp_path / "plots.svg"
-    assert window.export_plots("svg", str(path))
+    assert window.files.export("svg", str(path))
     renderer = QSvgRenderer(str(path))
     assert renderer.isValid()
     assert renderer.defaultSize().width() > 0.8 * window.plots.width()

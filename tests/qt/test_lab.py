@@ -62,19 +62,19 @@ def test_reset_replays_the_same_run(qtbot, window, lab):
 def test_learning_rate_changes_apply_without_resetting(qtbot, window, lab):
     lab.step(5)
     weights = [w.copy() for w in lab.trainer.net.weights]
-    window.lab_controls.lr_slider.setValue(window.lab_controls.lr_slider.value() + 50)
+    window.lab_controls.fields["lr"].slider.setValue(window.lab_controls.fields["lr"].slider.value() + 50)
     assert lab.trainer.steps == 5 and lab.trainer.lr == lab.config.lr != 0.3
     assert all(np.array_equal(a, b) for a, b in zip(weights, lab.trainer.net.weights))
-    window.lab_controls.lr_box.setValue(0.05)
+    window.lab_controls.fields["lr"].box.setValue(0.05)
     assert lab.trainer.lr == 0.05 and lab.trainer.steps == 5
 
 
 def test_architecture_changes_reset_and_say_so(qtbot, window, lab):
     lab.step(5)
-    window.lab_controls.width.setValue(4)
+    window.lab_controls.fields["width"].box.setValue(4)
     assert lab.trainer.steps == 0 and lab.trainer.net.sizes == [2, 4, 4, 1]
     assert "restarted" in window.statusBar().currentMessage()
-    window.lab_controls.layers.setValue(3)
+    window.lab_controls.fields["hidden_layers"].box.setValue(3)
     assert lab.trainer.net.sizes == [2, 4, 4, 4, 1] and len(window.network_view.nodes) == 5
     activation = window.lab_controls.activation
     activation.setCurrentIndex(activation.findData("relu"))
@@ -143,7 +143,7 @@ def test_divergence_stops_training_and_suggests_a_lower_rate(qtbot, window, lab)
     warning = window.lab_controls.warning.text()
     assert f"diverged at step {lab.stats.diverged_at:,}" in warning and "lower learning rate" in warning
     assert all(np.isfinite(p).all() for p in lab.trainer.net.parameters())
-    window.lab_controls.lr_box.setValue(0.001)
+    window.lab_controls.fields["lr"].box.setValue(0.001)
     lab.reset()
     assert not lab.stats.diverged and window.lab_controls.warning.text() == ""
 
@@ -217,11 +217,11 @@ def test_decision_surface_covers_the_data(qtbot, window, lab):
 def test_narrowing_a_layer_under_a_selected_unit_drops_the_selection(qtbot, window, lab):
     lab.step(5)
     lab.select(1, 7)  # the last unit of layer 2
-    window.lab_controls.width.setValue(4)  # unit 8 is gone: no exception, nothing selected
+    window.lab_controls.fields["width"].box.setValue(4)  # unit 8 is gone: no exception, nothing selected
     assert lab.config.width == 4 and lab.selection is None
     assert len(window.network_view.nodes[2]) == 4
     lab.select(0, None)
-    window.lab_controls.layers.setValue(1)  # layer 1 stays: the layer stays selected
+    window.lab_controls.fields["hidden_layers"].box.setValue(1)  # layer 1 stays: the layer stays selected
     assert lab.selection == (0, None)
 
 
@@ -229,7 +229,7 @@ def test_a_reopened_session_shows_its_own_speed(qtbot, make_window, tmp_path):
     first = make_window()
     first.lab_controls.speed.setCurrentIndex(first.lab_controls.speed.findData(500))
     assert first.lab.steps_per_frame == 500
-    first.save_session(str(tmp_path / "fast.actx"))
+    first.files.save_session(str(tmp_path / "fast.actx"))
     second = make_window()
-    assert second.open_file(str(tmp_path / "fast.actx"))
+    assert second.files.open_file(str(tmp_path / "fast.actx"))
     assert second.lab.steps_per_frame == 500 and second.lab_controls.speed.currentData() == 500

@@ -68,7 +68,7 @@ def random_event(rng: random.Random, window, qtbot) -> None:
         return
     if roll < 0.22:
         name = rng.choice(sorted(set(window.actions) - SKIPPED_ACTIONS))
-        window.actions[name].trigger()
+        window.commands[name].trigger()
         return
     if roll < 0.30:
         view = rng.choice([window.network_view.viewport(), window.plots.viewport()])

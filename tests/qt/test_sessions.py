@@ -49,14 +49,14 @@ def test_save_and_reopen_continues_exactly(make_window, tmp_path):
     first = make_window()
     build_some_work(first)
     path = tmp_path / "work.actx"
-    assert first.save_session(str(path))
+    assert first.files.save_session(str(path))
     second = make_window()
     second.lab.apply(activation="tanh")
-    assert second.open_file(str(path))
+    assert second.files.open_file(str(path))
     assert second.state.current == "elu" and second.state.params("elu")["alpha"] == 2.0
     assert second.lab.config == first.lab.config and second.lab.selection == (0, 2)
     assert len(second.lab.pinned) == 1 and len(second.lab_plots.ghosts) == 3
-    assert second.lab_controls.width.value() == 6
+    assert second.lab_controls.fields["width"].box.value() == 6
     first.lab.step(10)
     second.lab.step(10)
     assert np.array_equal(first.lab.trainer.losses, second.lab.trainer.losses)
@@ -67,7 +67,7 @@ def test_bad_files_are_refused_and_change_nothing(make_window, tmp_path, warning
     window = make_window()
     build_some_work(window)
     good = tmp_path / "good.actx"
-    window.save_session(str(good))
+    window.files.save_session(str(good))
     before = snapshot(window)
     cases = list(bad_documents(good.read_text(), count=60, seed=5))[::2]
     explorer_bad = json.loads(good.read_text())
@@ -77,17 +77,17 @@ def test_bad_files_are_refused_and_change_nothing(make_window, tmp_path, warning
     for index, (what, text) in enumerate(cases):
         bad = tmp_path / f"bad{index}.actx"
         bad.write_text(text)
-        assert not window.open_file(str(bad)), what
+        assert not window.files.open_file(str(bad)), what
         assert same(snapshot(window), before), what
     assert len(warnings) == len(cases) and all("Nothing was changed" in text for _, text in warnings)
-    assert not window.open_file(str(tmp_path / "missing.actx"))
+    assert not window.files.open_file(str(tmp_path / "missing.actx"))
 
 
 def test_dropping_a_session_file_opens_it(qtbot, make_window, tmp_path):
     first = make_window()
     build_some_work(first)
     path = tmp_path / "dropped.actx"
-    first.save_session(str(path))
+    first.files.save_session(str(path))
     second = make_window()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
@@ -101,7 +101,7 @@ def test_export_window_and_training_plots(make_window, tmp_path, kind):
     window = make_window()
     window.lab.step(5)
     path = tmp_path / ("out." + kind.split("_")[1])
-    assert window.export_plots(kind, str(path))
+    assert window.files.export(kind, str(path))
     data = path.read_bytes()
     assert data.startswith(b"\x89PNG") if path.suffix == ".png" else b"<svg" in data[:3000]
     if kind == "window_png":
@@ -115,7 +115,7 @@ def test_export_training_history_csv(make_window, tmp_path):
     for _ in range(4):
         window.lab.step(5)
     path = tmp_path / "history.csv"
-    assert window.export_plots("history_csv", str(path))
+    assert window.files.export("history_csv", str(path))
     rows = list(csv.reader(path.open()))
     assert rows[0][:3] == ["step", "train_loss", "test_loss"] and rows[0][-1] == "grad_norm_W3"
     assert [float(r[0]) for r in rows[1:]] == [0, 5, 10, 15, 20]
@@ -125,7 +125,7 @@ def test_command_line_opens_a_session_and_refuses_a_bad_one(make_window, tmp_pat
     window = make_window()
     window.lab.step(12)
     good = tmp_path / "cli.actx"
-    window.save_session(str(good))
+    window.files.save_session(str(good))
     bad = tmp_path / "bad.actx"
     bad.write_text('{"format": "act-gui-session", "version": 99}')
     exe = str(Path(sys.executable).with_name("act-gui"))
@@ -167,9 +167,9 @@ def test_a_run_that_blew_up_can_be_saved_and_reopened(make_window, tmp_path):
     rows = first.lab.history.rows().copy()
     assert not np.isfinite(rows).all()  # infinite gradient norms on the way to diverging
     path = tmp_path / "blown.actx"
-    assert first.save_session(str(path))
+    assert first.files.save_session(str(path))
     second = make_window()
-    assert second.open_file(str(path))
+    assert second.files.open_file(str(path))
     assert np.array_equal(second.lab.history.rows(), rows)
 
 
@@ -178,10 +178,10 @@ def test_adding_a_step_on_a_full_disk_keeps_the_lesson_intact(make_window, tmp_p
     path = tmp_path / "my-lesson.json"
     for k in range(12):
         window.lab.step(1)
-        assert window.save_state_as_step(str(path), f"Step {k + 1}", "What to notice.")
+        assert window.files.save_state_as_step(str(path), f"Step {k + 1}", "What to notice.")
     before = path.read_bytes()
     with full_disk(len(before)):  # room for the old lesson, not for one step more
-        assert not window.save_state_as_step(str(path), "Step 13", "One too many.")
+        assert not window.files.save_state_as_step(str(path), "Step 13", "One too many.")
     assert path.read_bytes() == before
     assert warnings and "Could not save the step" in warnings[-1][0]
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["my-lesson.json"]
@@ -194,6 +194,6 @@ def test_a_failed_export_keeps_the_old_file(make_window, tmp_path, full_disk, ki
     path.write_bytes(b"the export from last week")
     window.lab.step(200)
     with full_disk(30):
-        assert not window.export_plots(kind, str(path))
+        assert not window.files.export(kind, str(path))
     assert path.read_bytes() == b"the export from last week"
     assert "Export failed" in window.statusBar().currentMessage()

@@ -85,7 +85,7 @@ def _history(history: RunHistory) -> dict:
 
 def dumps(explorer: dict, run: LabRun) -> str:
     """The session as JSON text (floats written exactly, so they read back bit-identical)."""
-    t = run.trainer
+    state = run.trainer.state_dict()
     doc = {
         "format": FORMAT, "version": VERSION, "explorer": explorer,
         "lab": {
@@ -93,11 +93,9 @@ def dumps(explorer: dict, run: LabRun) -> str:
             "steps_per_frame": run.steps_per_frame,
             "selection": list(run.selection) if run.selection else None,
             "trainer": {
-                "steps": t.steps, "diverged_at": t.diverged_at,
-                "parameters": _arrays(t.net.parameters()), "velocity": _arrays(t._velocity),
-                "before": _arrays(t._before), "velocity_before": _arrays(t._velocity_before),
-                "rng": t.rng.bit_generator.state,
-                "losses_from": t.losses_from, "losses": encode_array(t.losses),
+                "steps": state["steps"], "diverged_at": state["diverged_at"],
+                **{group: _arrays(state[group]) for group in ("parameters", "velocity", "before", "velocity_before")},
+                "rng": state["rng"], "losses_from": state["losses_from"], "losses": encode_array(state["losses"]),
             },
             "history": _history(run.history),
             "pinned": [_history(h) for h in run.pinned],
@@ -222,15 +220,13 @@ def _read_trainer(config: LabConfig, value: Any) -> Trainer:
     losses_from = _integer(data.get("losses_from"), "losses_from", 0, steps)
     losses = _matrix(data.get("losses"), (steps - losses_from,), "losses")
     _need(_plain_state(data.get("rng")), "the batch sampler's random state is unusable")
+    state = {"parameters": loaded, "velocity": velocity, "before": before, "velocity_before": velocity_before,
+             "rng": data.get("rng"), "steps": steps, "diverged_at": diverged, "losses_from": losses_from,
+             "losses": losses}
     try:
-        trainer.rng.bit_generator.state = data.get("rng")
-    except (TypeError, ValueError, KeyError, OverflowError) as error:
-        raise SessionError(f"the batch sampler's random state is unusable ({shorten(str(error), 80)})") from None
-    for target, source in ((params, loaded), (trainer._velocity, velocity), (trainer._before, before),
-                           (trainer._velocity_before, velocity_before)):
-        for t, s in zip(target, source):
-            np.copyto(t, s)
-    trainer.restore_progress(steps, losses, diverged, losses_from)
+        trainer.load_state_dict(state)
+    except ValueError as error:
+        raise SessionError(shorten(str(error), 160)) from None
     return trainer
 
 

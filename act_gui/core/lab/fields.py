@@ -34,6 +34,7 @@ class FieldSpec:
     group: str = ""        # the Lab panel's box it is shown in ("" = not shown)
     tip: str = ""
     none_text: str = ""    # if set, None is allowed and the control shows this text
+    short: str = ""        # the label beside its control, where the box's title says the rest
 
     def check(self, value):
         """``value`` if it is allowed (-0.0 becomes 0.0); ValueError saying the range if not."""
@@ -57,9 +58,9 @@ FIELDS: dict[str, FieldSpec] = {spec.name: spec for spec in (
     FieldSpec("l2", "L2 penalty", False, 0.0, 1.0, 0.0005, 4, restarts=False, group="optimiser"),
     FieldSpec("hidden_layers", "Hidden layers", True, 1, MAX_HIDDEN_LAYERS, group="network"),
     FieldSpec("width", "Units per layer", True, 1, MAX_WIDTH, group="network"),
-    FieldSpec("init_scale", "Initialisation scale", False, 0.0, 20.0, 0.1, 2, group="init",
+    FieldSpec("init_scale", "Initialisation scale", False, 0.0, 20.0, 0.1, 2, group="init", short="Scale",
               tip="Multiplies the scheme's standard deviation"),
-    FieldSpec("bias_init", "Bias initialisation", False, -20.0, 20.0, 0.1, 2, group="init",
+    FieldSpec("bias_init", "Bias initialisation", False, -20.0, 20.0, 0.1, 2, group="init", short="Bias",
               tip="The value every bias starts at"),
     FieldSpec("noise", "Noise", False, 0.0, 1.0, 0.05, 2, group="data"),
     FieldSpec("points", "Number of points", True, 4, MAX_POINTS),

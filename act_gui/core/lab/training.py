@@ -149,6 +149,39 @@ class Trainer:
         self.steps = steps
         self.diverged_at = diverged_at
 
+    def state_dict(self) -> dict:
+        """Everything needed to continue this run exactly (arrays are copies): parameters,
+        momentum velocity, the undo copies, the batch sampler's state, progress."""
+        return {"parameters": [p.copy() for p in self.net.parameters()],
+                "velocity": [v.copy() for v in self._velocity],
+                "before": [b.copy() for b in self._before],
+                "velocity_before": [v.copy() for v in self._velocity_before],
+                "rng": self.rng.bit_generator.state, "steps": self.steps, "diverged_at": self.diverged_at,
+                "losses_from": self._losses_from, "losses": self.losses.copy()}
+
+    def load_state_dict(self, state: dict) -> None:
+        """Continue the run ``state`` describes (from :meth:`state_dict`, or a checked file).
+
+        ValueError (nothing changed) if an array does not fit this network or the random
+        state is not one the sampler takes.
+        """
+        groups = ("parameters", "velocity", "before", "velocity_before")
+        shapes = [p.shape for p in self.net.parameters()]
+        for group in groups:
+            if [np.shape(a) for a in state[group]] != shapes:
+                raise ValueError(f"{group} do not fit this network")
+        rng = np.random.default_rng()
+        try:
+            rng.bit_generator.state = state["rng"]  # checked before anything changes
+        except (TypeError, KeyError, OverflowError, ValueError) as error:
+            raise ValueError(f"the batch sampler's random state is unusable ({error})") from None
+        self.rng = rng
+        for target, source in zip((self.net.parameters(), self._velocity, self._before, self._velocity_before),
+                                  (state[g] for g in groups)):
+            for t, s in zip(target, source):
+                np.copyto(t, s)
+        self.restore_progress(state["steps"], state["losses"], state["diverged_at"], state["losses_from"])
+
     def resume(self) -> None:
         """Allow training again after a divergence (e.g. once the learning rate is lower)."""
         self.diverged_at = None

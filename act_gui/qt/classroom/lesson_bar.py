@@ -7,11 +7,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from act_gui.qt.classroom.lesson_player import LessonPlayer
+from act_gui.qt.style import FixedLook
 
 CAPTION_POINTS = 15
 
 
-class LessonBar(QWidget):
+class LessonBar(FixedLook, QWidget):
     def __init__(self, player: LessonPlayer, parent=None) -> None:
         super().__init__(parent)
         self.player = player

@@ -1,8 +1,11 @@
-"""Plays a lesson in the window: each step sets up its whole state, the same every time.
+"""Plays a lesson: each step sets up its whole state, the same every time.
 
 Jumping to step k builds exactly what step k describes (functions, network, pinned
 comparison runs, training), independent of the steps before it, so a teacher can go
 back, skip ahead or restart and always get the same picture.
+
+The player is given what it changes: the Explorer's state, the Lab's controller and
+the stage that shows the step's view. It knows nothing of the window.
 """
 
 from __future__ import annotations
@@ -14,19 +17,23 @@ from PySide6.QtCore import QObject, Signal
 
 from act_gui.core.classroom import lessons
 from act_gui.core.classroom.lessons import Lesson, LessonError, LessonStep
+from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt
 from act_gui.core.files.session import LabRun
-from act_gui.qt.explorer.state import ExplorerState
+from act_gui.qt.classroom.stage import LessonStage
 from act_gui.qt.progress import run_with_progress
 from act_gui.qt.save_file import write_text
 
 
 class LessonPlayer(QObject):
     step_changed = Signal()   # a step was set up (or the lesson closed: lesson is None)
+    message = Signal(str)     # for the status bar
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, state, lab, stage: LessonStage) -> None:
+        """``state``: the Explorer's state (``to_dict``, ``set_model``); ``lab``: the
+        Lab's controller; ``stage``: where a step's view is brought to the front."""
+        super().__init__(stage)
+        self.state, self.lab, self.stage = state, lab, stage
         self.lesson: Lesson | None = None
         self.index = 0
 
@@ -51,11 +58,10 @@ class LessonPlayer(QObject):
         return self.start(lesson, index)
 
     def capture_step(self, title: str, caption: str) -> LessonStep:
-        """The window as it is now, as a lesson step (training is replayed from the seed)."""
-        w = self.window
-        return LessonStep(title=title, caption=caption, explorer=w.state.to_dict(), lab=w.lab.config,
-                          train=w.lab.trainer.steps, play=False, select=w.lab.selection,
-                          view=w.current_view())
+        """What is shown now, as a lesson step (training is replayed from the seed)."""
+        return LessonStep(title=title, caption=caption, explorer=self.state.to_dict(), lab=self.lab.config,
+                          train=self.lab.trainer.steps, play=False, select=self.lab.selection,
+                          view=self.stage.current())
 
     def save_step(self, path: str | Path, title: str, caption: str) -> Lesson:
         """Append the current state as a step to the lesson file ``path`` (created if new)."""
@@ -73,7 +79,7 @@ class LessonPlayer(QObject):
 
     def close(self) -> None:
         self.lesson = None
-        self.window.cancel_background_work()
+        self.stage.stop()
         self.step_changed.emit()
 
     def next(self) -> None:
@@ -96,33 +102,24 @@ class LessonPlayer(QObject):
     def _set_up(self, lesson: Lesson, index: int) -> bool:
         """Train what the step needs (cancellable), then show it all at once."""
         step = lesson.steps[index]
-        w = self.window
-        w.lab.pause()
-        prepared = run_with_progress(lessons.prepare(step), w, f"Setting up “{step.title}”…")
+        self.lab.pause()
+        prepared = run_with_progress(lessons.prepare(step), self.stage, f"Setting up “{step.title}”…")
         if prepared is None:
-            w.show_message("Setting up the step was cancelled; nothing changed.")
+            self.message.emit("Setting up the step was cancelled; nothing changed.")
             return False
         self.lesson, self.index = lesson, index
-        self._set_explorer(step)
+        model, _problems = ExplorerModel.from_dict(step.explorer)  # checked when the lesson was read
+        self.state.set_model(model)
         self._set_lab(step, prepared)
-        w.show_view(step.view)
+        self.stage.show(step.view, step.lab)
         self.step_changed.emit()
         return True
 
-    def _set_explorer(self, step: LessonStep) -> None:
-        fresh, problems = ExplorerState.checked(step.explorer)  # checked when the lesson was read
-        if fresh is not None and not problems:
-            self.window.state.adopt(fresh)
-
     def _set_lab(self, step: LessonStep, prepared: lessons.PreparedStep) -> None:
-        lab = self.window.lab
+        lab = self.lab
         lab.install(LabRun(step.lab, prepared.trainer, prepared.history, prepared.pins, None,
                            lab.steps_per_frame), reason=f"Lesson step {self.index + 1}: {step.title}")
         if step.select is not None:
             lab.select(*step.select)  # as a click would: the Explorer shows the unit's inputs
         if step.train and step.play:
             lab.play(steps=step.train)  # animated, through the same timer as Play
-        if step.view == "sweep":
-            self.window.sweep_view.start(step.lab)
-        else:
-            self.window.cancel_background_work()

@@ -15,10 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 
 from act_gui.core.lab import sweep
 from act_gui.core.lab import LabConfig
-from act_gui.qt.style import Theme
+from act_gui.qt.style import Theme, plot_font
 
-# The colours ReLU and Leaky ReLU have on the Explorer plots in lesson 7.
-COLOURS = {"relu": "#0072B2", "leaky_relu": "#D55E00"}
 LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
 
 
@@ -60,9 +58,8 @@ class SweepView(QWidget):
             plot.setLabel("bottom", "learning rate")
             plot.addLegend(offset=(10, 10))
             plot.hideButtons()
-            for act, colour in COLOURS.items():
-                self.curves[(plot is self.loss_plot, act)] = plot.plot(
-                    name=LABELS[act], pen=pg.mkPen(colour, width=3), symbol="o", symbolBrush=colour, symbolSize=9)
+            for act in sweep.ACTIVATIONS:
+                self.curves[(plot is self.loss_plot, act)] = plot.plot(name=LABELS[act], symbol="o", symbolSize=9)
         self.dead_plot.setYRange(0, 100)
         self.progress = QProgressBar()
         self.status = QLabel("Press Run to train the same network at each learning rate.")
@@ -81,7 +78,13 @@ class SweepView(QWidget):
         self.number = 0  # of the latest sweep started
         self.set_theme(theme)
 
-    def set_scale(self, scale: float, font) -> None:
+    def set_antialias(self, on: bool) -> None:
+        for curve in self.curves.values():
+            curve.opts["antialias"] = on
+            curve.updateItems()
+
+    def set_scale(self, scale: float) -> None:
+        font = plot_font(scale)
         for plot in (self.loss_plot, self.dead_plot):
             plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
             plot.legend.setLabelTextSize(f"{font.pointSizeF():.1f}pt")
@@ -92,6 +95,11 @@ class SweepView(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.plots.setBackground(theme.plot_background)
+        # The colours ReLU and Leaky ReLU have on the Explorer plots in lesson 7 (slots 0, 1).
+        for (_loss, act), curve in self.curves.items():
+            colour = theme.curve_colour(sweep.ACTIVATIONS.index(act))
+            curve.setPen(pg.mkPen(colour, width=3))
+            curve.setSymbolBrush(colour)
         for plot in (self.loss_plot, self.dead_plot):
             plot.titleLabel.setAttr("color", theme.plot_foreground)
             plot.setTitle(plot.titleLabel.text)
@@ -101,6 +109,13 @@ class SweepView(QWidget):
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setPen(theme.plot_foreground)
                 plot.getAxis(axis).setTextPen(theme.plot_foreground)
+
+    def show_step(self, config: LabConfig) -> None:
+        """A lesson step brought the sweep to the front: train it for the step's network."""
+        self.start(config)
+
+    def stop(self) -> None:
+        self.cancel()
 
     @property
     def running(self) -> bool:

@@ -10,11 +10,10 @@ import numpy as np
 import pyqtgraph as pg
 
 from act_gui.core.classroom import zigzag
-from act_gui.qt.style import Theme
+from act_gui.qt.style import Theme, plot_font
 
 GRID = 121
 LEVELS = (0.02, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
-PATH_COLOUR, OPTIMUM_COLOUR, CONTOUR_COLOUR = "#D55E00", "#009E73", "#0072B2"
 
 
 class ZigzagView(pg.GraphicsLayoutWidget):
@@ -33,25 +32,35 @@ class ZigzagView(pg.GraphicsLayoutWidget):
             plot.setLabel("left", "w₂")
             w1, w2 = np.meshgrid(np.linspace(-2, 2.5, GRID), np.linspace(-2.5, 2.5, GRID), indexing="ij")
             surface = zigzag.loss(problem, w1, w2)
+            contours = []
             for level in LEVELS:
-                curve = pg.IsocurveItem(data=surface, level=level, pen=pg.mkPen(CONTOUR_COLOUR, width=1))
+                curve = pg.IsocurveItem(data=surface, level=level)
                 curve.setTransform(pg.QtGui.QTransform.fromTranslate(-2, -2.5).scale(4.5 / (GRID - 1), 5 / (GRID - 1)))
                 plot.addItem(curve)
-            line = plot.plot(path[:, 0], path[:, 1], pen=pg.mkPen(PATH_COLOUR, width=2),
-                             symbol="o", symbolSize=4, symbolBrush=PATH_COLOUR, symbolPen=None)
-            plot.plot([zigzag.TARGET[0]], [zigzag.TARGET[1]], pen=None, symbol="+", symbolSize=22,
-                      symbolPen=pg.mkPen(OPTIMUM_COLOUR, width=3))
-            plot.plot([zigzag.START[0]], [zigzag.START[1]], pen=None, symbol="o", symbolSize=11,
-                      symbolBrush=PATH_COLOUR)
+                contours.append(curve)
+            line = plot.plot(path[:, 0], path[:, 1], symbol="o", symbolSize=4, symbolPen=None)
+            optimum = plot.plot([zigzag.TARGET[0]], [zigzag.TARGET[1]], pen=None, symbol="+", symbolSize=22)
+            start = plot.plot([zigzag.START[0]], [zigzag.START[1]], pen=None, symbol="o", symbolSize=11)
             share = zigzag.same_sign_share(updates)
             steps = f"near the optimum after {reached} steps" if reached else "not near the optimum yet"
             # Two short lines: a long label would set the plot's minimum width.
             caption = pg.LabelItem(f"both weights moved the same way<br>in {share:.0%} of steps; {steps}")
             self.addItem(caption, row=1, col=col)
-            self.panels.append({"plot": plot, "path": line, "share": share, "reached": reached, "caption": caption})
+            self.panels.append({"plot": plot, "path": line, "share": share, "reached": reached, "caption": caption,
+                                "contours": contours, "optimum": optimum, "start": start})
         self.set_theme(theme)
 
-    def set_scale(self, scale: float, font) -> None:
+    def show_step(self, config) -> None:
+        pass  # the same two descents whatever the step's network
+
+    def stop(self) -> None:
+        pass  # nothing runs in the background
+
+    def set_antialias(self, on: bool) -> None:
+        pass  # contours and paths are thin: they look the same either way
+
+    def set_scale(self, scale: float) -> None:
+        font = plot_font(scale)
         for panel in self.panels:
             plot = panel["plot"]
             plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
@@ -63,6 +72,12 @@ class ZigzagView(pg.GraphicsLayoutWidget):
     def set_theme(self, theme: Theme) -> None:
         self.setBackground(theme.plot_background)
         for panel in self.panels:
+            for curve in panel["contours"]:
+                curve.setPen(pg.mkPen(theme.contour, width=1))
+            panel["path"].setPen(pg.mkPen(theme.path, width=2))
+            panel["path"].setSymbolBrush(theme.path)
+            panel["optimum"].setSymbolPen(pg.mkPen(theme.optimum, width=3))
+            panel["start"].setSymbolBrush(theme.path)
             plot = panel["plot"]
             plot.titleLabel.setAttr("color", theme.plot_foreground)
             plot.setTitle(plot.titleLabel.text)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayo
 
 from act_gui.core.activations import GROUP_LABELS, REGISTRY
 from act_gui.qt.explorer.state import ExplorerState
-from act_gui.qt.style import Theme
+from act_gui.qt.style import FixedLook, Theme
 
 ID_ROLE = Qt.UserRole
 
@@ -24,7 +24,7 @@ def matches(act_id: str, text: str) -> bool:
     return all(word in haystack for word in text.lower().split())
 
 
-class FunctionPanel(QWidget):
+class FunctionPanel(FixedLook, QWidget):
     def __init__(self, state: ExplorerState, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state

@@ -16,7 +16,7 @@ from act_gui.core.activations import get
 from act_gui.core.activations.analysis import SATURATION_SHARE, gradient_regions, max_abs_slope
 from act_gui.qt.explorer.state import ExplorerState
 from act_gui.qt.explorer.readout import plot_html
-from act_gui.qt.style import Theme
+from act_gui.qt.style import Theme, plot_font
 
 CURRENT_WIDTH, OVERLAY_WIDTH = 3, 2
 MARKER_SIZE = 11
@@ -135,9 +135,10 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
                 item.opts["antialias"] = on
                 item.updateItems()
 
-    def set_scale(self, scale: float, font) -> None:
+    def set_scale(self, scale: float) -> None:
         """Fonts, pens and probe dots for a UI scale (1.0 normal, up to 3.0)."""
         self.scale = scale
+        font = plot_font(scale)
         points = f"{font.pointSizeF():.1f}pt"
         for plot, name in ((self.f_plot, "f(z)"), (self.df_plot, "f′(z)")):
             for axis, label in (("left", name), ("bottom", "z")):

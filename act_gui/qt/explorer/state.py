@@ -141,6 +141,10 @@ class ExplorerState(QObject):
         model, problems = ExplorerModel.from_dict(data)
         return ExplorerState.of(model), problems
 
+    def set_model(self, model: ExplorerModel) -> None:
+        """Show ``model`` (already checked: it comes from the core), telling every view."""
+        self.adopt(ExplorerState.of(model))
+
     @staticmethod
     def of(model: ExplorerModel) -> "ExplorerState":
         """A state holding ``model`` (already checked)."""

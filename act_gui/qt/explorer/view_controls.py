@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QWidget
 
 from act_gui.core.activations.curves import Z_LIMIT
 from act_gui.qt.explorer.state import ExplorerState
+from act_gui.qt.style import FixedLook
 
 
 def _number_box(tip: str) -> QDoubleSpinBox:
@@ -23,7 +24,7 @@ def _number_box(tip: str) -> QDoubleSpinBox:
     return box
 
 
-class ViewControls(QWidget):
+class ViewControls(FixedLook, QWidget):
     """``problem`` carries a message when the user typed something unusable."""
 
     problem = Signal(str)

@@ -1,41 +1,32 @@
 """The Network Lab's controls: run buttons, optimiser, architecture, initialisation, data.
 
-Every edit goes to the controller, which decides whether it restarts training (the
-architecture, initialisation or data changed) or applies to the run in progress (the
-optimiser). Controls are refreshed from the controller's config with signals blocked.
+Every numeric setting's control is built from its field spec (``core.lab.fields``,
+through ``qt.bind``), in its group's box; a new setting needs no code here. Every edit
+goes to the controller, which decides whether it restarts training (the architecture,
+initialisation or data changed) or applies to the run in progress (the optimiser).
+Controls are refreshed from the controller's config with signals blocked.
 """
 
 from __future__ import annotations
 
-import math
 import time
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel,
+                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
-from act_gui.core.lab import datasets
 from act_gui.core.activations import REGISTRY
+from act_gui.core.lab import FIELDS, MAX_HIDDEN_LAYERS, SPEEDS, datasets
 from act_gui.core.lab.diagnostics import Stats
-from act_gui.core.lab import MAX_HIDDEN_LAYERS, MAX_WIDTH, SPEEDS
 from act_gui.core.lab.network import INITS
-from act_gui.core.lab.training import LR_RANGE
+from act_gui.qt.bind import FieldBinding
 from act_gui.qt.lab.controller import LabController
 from act_gui.qt.param_control import ParamControl
+from act_gui.qt.style import Theme
 
-LOG_STEPS = 500
 STATUS_INTERVAL = 0.1  # seconds between status-line updates while playing
-
-
-def lr_to_slider(lr: float) -> int:
-    lo, hi = (math.log10(v) for v in LR_RANGE)
-    return round((math.log10(lr) - lo) / (hi - lo) * LOG_STEPS)
-
-
-def slider_to_lr(position: int) -> float:
-    lo, hi = (math.log10(v) for v in LR_RANGE)
-    return float(f"{10 ** (lo + (hi - lo) * position / LOG_STEPS):.3g}")  # 3 digits: 0.0316
+GROUPS = (("optimiser", "Optimiser (applies without restarting)"), ("network", "Network (changes restart training)"),
+          ("init", "Initialisation (changes restart training)"), ("data", "Data (changes restart training)"))
 
 
 def status_text(stats: Stats) -> str:
@@ -56,7 +47,7 @@ def _activation_box() -> QComboBox:
 class LabControls(QWidget):
     problem = Signal(str)
 
-    def __init__(self, controller: LabController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: LabController, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.param_controls: list[ParamControl] = []
@@ -71,10 +62,11 @@ class LabControls(QWidget):
         self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #D55E00; font-weight: 600;")
+        self.set_theme(theme)
         layout.addWidget(self.status)
         layout.addWidget(self.warning)
-        for box in (self._optimiser_box(), self._network_box(), self._init_box(), self._data_box()):
+        self.fields: dict[str, FieldBinding] = {}
+        for box in self._boxes():
             layout.addWidget(box)
         layout.addStretch(1)
         controller.stats_changed.connect(self._on_stats_changed)
@@ -82,6 +74,16 @@ class LabControls(QWidget):
         controller.config_changed.connect(self._on_config_changed)
         self._on_config_changed()
         self._on_stats_changed(controller.stats)
+
+    # --- the View protocol -----------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self.warning.setStyleSheet(f"color: {theme.warning}; font-weight: 600;")
+
+    def set_scale(self, scale: float) -> None:
+        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
+
+    def set_antialias(self, on: bool) -> None:
+        pass
 
     # --- construction --------------------------------------------------------------------
     def _run_buttons(self) -> QGridLayout:
@@ -120,43 +122,39 @@ class LabControls(QWidget):
             grid.addWidget(widget, index // 3, index % 3)
         return grid
 
-    def _optimiser_box(self) -> QGroupBox:
-        self.lr_slider = QSlider(Qt.Horizontal)
-        self.lr_slider.setRange(0, LOG_STEPS)
-        self.lr_slider.setToolTip("Learning rate on a log scale, 0.0001 … 10 (changes apply at once)")
-        self.lr_box = self._number(LR_RANGE[0], LR_RANGE[1], 4, 0.01)
-        self.batch = QSpinBox()
-        self.batch.setRange(0, datasets.MAX_POINTS)
-        self.batch.setSpecialValueText("all (full batch)")
-        self.momentum = self._number(0.0, 0.99, 2, 0.05)
-        self.l2 = self._number(0.0, 0.1, 4, 0.0005)
-        row = QHBoxLayout()
-        row.addWidget(self.lr_slider, 1)
-        row.addWidget(self.lr_box)
-        box, form = self._group("Optimiser (applies without restarting)")
-        form.addRow("Learning rate", row)
-        form.addRow("Batch size", self.batch)
-        form.addRow("Momentum", self.momentum)
-        form.addRow("L2 penalty", self.l2)
-        self.lr_slider.valueChanged.connect(lambda p: self._apply(lr=slider_to_lr(p)))
-        self.lr_box.valueChanged.connect(lambda v: self._apply(lr=v))
-        self.batch.valueChanged.connect(lambda v: self._apply(batch_size=v or None))
-        self.momentum.valueChanged.connect(lambda v: self._apply(momentum=v))
-        self.l2.valueChanged.connect(lambda v: self._apply(l2=v))
-        return box
-
-    def _network_box(self) -> QGroupBox:
-        self.layers = QSpinBox()
-        self.layers.setRange(1, MAX_HIDDEN_LAYERS)
-        self.width = QSpinBox()
-        self.width.setRange(1, MAX_WIDTH)
+    def _boxes(self) -> list[QGroupBox]:
+        """The four settings boxes: each field spec's control lands in its group's box."""
         self.activation = _activation_box()
         self.per_layer = QCheckBox("different per layer")
         self.layer_boxes = [_activation_box() for _ in range(MAX_HIDDEN_LAYERS)]
         self.params_form = QFormLayout()
-        box, form = self._group("Network (changes restart training)")
-        form.addRow("Hidden layers", self.layers)
-        form.addRow("Units per layer", self.width)
+        self.init = QComboBox()
+        for scheme in INITS:
+            self.init.addItem(scheme.replace("_", " "), scheme)
+        self.dataset = QComboBox()
+        for name, spec in datasets.SPECS.items():
+            self.dataset.addItem(spec.label, name)
+        boxes = []
+        for group, title in GROUPS:
+            box, form = self._group(title)
+            if group == "init":
+                form.addRow("Scheme", self.init)
+            elif group == "data":
+                form.addRow("Task", self.dataset)
+            for name, spec in FIELDS.items():
+                if spec.group == group:
+                    binding = FieldBinding(spec, lambda n=name: getattr(self.controller.config, n),
+                                           lambda value, n=name: self._edit(n, value))
+                    self.fields[name] = binding
+                    form.addRow(spec.short or spec.label, binding.widget)
+            if group == "network":
+                self._activation_rows(form)
+            boxes.append(box)
+        self.init.currentIndexChanged.connect(lambda _i: self._apply(init=self.init.currentData()))
+        self.dataset.currentIndexChanged.connect(lambda _i: self._apply(dataset=self.dataset.currentData()))
+        return boxes
+
+    def _activation_rows(self, form: QFormLayout) -> None:
         form.addRow("Activation", self.activation)
         form.addRow("", self.per_layer)
         for index, layer_box in enumerate(self.layer_boxes):
@@ -164,39 +162,9 @@ class LabControls(QWidget):
             layer_box.currentIndexChanged.connect(lambda _i: self._apply_layer_activations())
         form.addRow(self.params_form)
         self.layer_form = form
-        self.layers.valueChanged.connect(self._on_layers_edited)
-        self.width.valueChanged.connect(lambda v: self._apply(width=v))
         self.activation.currentIndexChanged.connect(
             lambda _i: self._apply(activation=self.activation.currentData(), layer_activations=None))
         self.per_layer.toggled.connect(self._on_per_layer_toggled)
-        return box
-
-    def _init_box(self) -> QGroupBox:
-        self.init = QComboBox()
-        for scheme in INITS:
-            self.init.addItem(scheme.replace("_", " "), scheme)
-        self.init_scale = self._number(0.0, 20.0, 2, 0.1)
-        self.bias_init = self._number(-20.0, 20.0, 2, 0.1)
-        box, form = self._group("Initialisation (changes restart training)")
-        form.addRow("Scheme", self.init)
-        form.addRow("Scale", self.init_scale)
-        form.addRow("Bias", self.bias_init)
-        self.init.currentIndexChanged.connect(lambda _i: self._apply(init=self.init.currentData()))
-        self.init_scale.valueChanged.connect(lambda v: self._apply(init_scale=v))
-        self.bias_init.valueChanged.connect(lambda v: self._apply(bias_init=v))
-        return box
-
-    def _data_box(self) -> QGroupBox:
-        self.dataset = QComboBox()
-        for name in datasets.NAMES:
-            self.dataset.addItem(datasets.LABELS[name], name)
-        self.noise = self._number(0.0, 1.0, 2, 0.05)
-        box, form = self._group("Data (changes restart training)")
-        form.addRow("Task", self.dataset)
-        form.addRow("Noise", self.noise)
-        self.dataset.currentIndexChanged.connect(lambda _i: self._apply(dataset=self.dataset.currentData()))
-        self.noise.valueChanged.connect(lambda v: self._apply(noise=v))
-        return box
 
     @staticmethod
     def _group(title: str) -> tuple[QGroupBox, QFormLayout]:
@@ -205,16 +173,13 @@ class LabControls(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         return box, form
 
-    @staticmethod
-    def _number(lo: float, hi: float, decimals: int, step: float) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setRange(lo, hi)
-        box.setDecimals(decimals)
-        box.setSingleStep(step)
-        box.setKeyboardTracking(False)
-        return box
-
     # --- edits -> controller -----------------------------------------------------------
+    def _edit(self, name: str, value) -> None:
+        if name == "hidden_layers":
+            self._on_layers_edited(value)
+        else:
+            self._apply(**{name: value})
+
     def _apply(self, **changes) -> None:
         try:
             self.controller.apply(**changes)
@@ -245,18 +210,11 @@ class LabControls(QWidget):
     # --- controller -> widgets ---------------------------------------------------------
     def _on_config_changed(self) -> None:
         config = self.controller.config
-        widgets = (self.lr_slider, self.lr_box, self.batch, self.momentum, self.l2, self.layers, self.width,
-                   self.activation, self.per_layer, self.init, self.init_scale, self.bias_init, self.dataset,
-                   self.noise, self.speed, *self.layer_boxes)
+        for binding in self.fields.values():
+            binding.refresh()
+        widgets = (self.activation, self.per_layer, self.init, self.dataset, self.speed, *self.layer_boxes)
         blockers = [QSignalBlocker(w) for w in widgets]
         self.speed.setCurrentIndex(self.speed.findData(self.controller.steps_per_frame))
-        self.lr_slider.setValue(lr_to_slider(config.lr))
-        self.lr_box.setValue(config.lr)
-        self.batch.setValue(config.batch_size or 0)
-        self.momentum.setValue(config.momentum)
-        self.l2.setValue(config.l2)
-        self.layers.setValue(config.hidden_layers)
-        self.width.setValue(config.width)
         self.activation.setCurrentIndex(self.activation.findData(config.activation))
         self.per_layer.setChecked(bool(config.layer_activations))
         for index, (layer_box, act_id) in enumerate(zip(self.layer_boxes, config.activations() + [None] * 6)):
@@ -266,10 +224,7 @@ class LabControls(QWidget):
                 layer_box.setCurrentIndex(layer_box.findData(act_id))
         self.activation.setEnabled(not config.layer_activations)
         self.init.setCurrentIndex(self.init.findData(config.init))
-        self.init_scale.setValue(config.init_scale)
-        self.bias_init.setValue(config.bias_init)
         self.dataset.setCurrentIndex(self.dataset.findData(config.dataset))
-        self.noise.setValue(config.noise)
         del blockers
         self._rebuild_param_controls()
 

@@ -20,8 +20,6 @@ from act_gui.qt.lab.controller import LabController
 from act_gui.qt.style import Theme
 
 SCENE_W, SCENE_H = 1000.0, 560.0
-POSITIVE, NEGATIVE = QColor("#0072B2"), QColor("#D55E00")
-DEAD_FILL, SATURATED_RING = QColor("#9A9A9A"), QColor("#E69F00")
 FIRING_MAP = pg.colormap.get("viridis")
 ROLE = 0  # QGraphicsItem.data key: ("unit", layer, index) or ("layer", layer)
 
@@ -40,14 +38,16 @@ def edge_levels(weights: np.ndarray, largest: float) -> np.ndarray:
     return np.where(weights >= 0, level, -level)
 
 
-def _edge_pen(level: int) -> QPen:
+def _edge_pen(level: int, theme: Theme) -> QPen:
     share = (abs(level) - 0.5) / EDGE_LEVELS
-    colour = QColor(POSITIVE if level > 0 else NEGATIVE)
+    colour = QColor(theme.positive if level > 0 else theme.negative)
     colour.setAlpha(int(50 + 205 * share))
     return QPen(colour, 0.6 + 5.0 * share)
 
 
-EDGE_PENS = {level: _edge_pen(level) for level in range(-EDGE_LEVELS, EDGE_LEVELS + 1) if level}
+def edge_pens(theme: Theme) -> dict[int, QPen]:
+    """One pen per signed style level, shared by every edge of that level."""
+    return {level: _edge_pen(level, theme) for level in range(-EDGE_LEVELS, EDGE_LEVELS + 1) if level}
 
 
 class NetworkView(QGraphicsView):
@@ -55,6 +55,7 @@ class NetworkView(QGraphicsView):
         super().__init__(parent)
         self.controller = controller
         self.theme = theme
+        self.edge_pens = edge_pens(theme)
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.Antialiasing, True)  # ~100 items: cheap, and discs need it
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -71,12 +72,16 @@ class NetworkView(QGraphicsView):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self.edge_pens = edge_pens(theme)
         self._rebuild()
 
     def set_scale(self, scale: float) -> None:
         """Bigger labels for a projector (the discs already fill the view)."""
         self.scale = scale
         self._rebuild()
+
+    def set_antialias(self, on: bool) -> None:
+        pass  # the discs always need it; the edges are drawn as they are
 
     # --- building ------------------------------------------------------------------------
     def _rebuild(self) -> None:
@@ -123,7 +128,7 @@ class NetworkView(QGraphicsView):
             cross = [self.scene().addLine(x - 0.7 * r, y - 0.7 * r, x + 0.7 * r, y + 0.7 * r),
                      self.scene().addLine(x - 0.7 * r, y + 0.7 * r, x + 0.7 * r, y - 0.7 * r)]
             for line in cross:
-                line.setPen(QPen(QColor("#202020"), max(2.0, r / 6)))
+                line.setPen(QPen(QColor(self.theme.outline), max(2.0, r / 6)))
                 line.setZValue(3)
                 line.setData(ROLE, ("unit", layer - 1, index))  # a click on the cross is on the unit
             self.crosses[(layer - 1, index)] = cross
@@ -160,7 +165,7 @@ class NetworkView(QGraphicsView):
         for items, shown, weights in zip(self.edges, self.edge_levels, stats.weights):
             levels = edge_levels(weights, largest)
             for i, j in zip(*np.nonzero(levels != shown)):
-                items[i, j].setPen(EDGE_PENS[int(levels[i, j])])
+                items[i, j].setPen(self.edge_pens[int(levels[i, j])])
             shown[:] = levels
         for layer in range(len(stats.dead)):
             for unit, node in enumerate(self.nodes[layer + 1]):
@@ -168,13 +173,13 @@ class NetworkView(QGraphicsView):
 
     def _style_unit(self, node: QGraphicsEllipseItem, stats: Stats, layer: int, unit: int) -> None:
         dead, saturated = bool(stats.dead[layer][unit]), bool(stats.saturated[layer][unit])
-        fill = DEAD_FILL if dead else FIRING_MAP.map(float(stats.firing_display[layer][unit]), mode="qcolor")
+        fill = QColor(self.theme.dead_fill) if dead else FIRING_MAP.map(float(stats.firing_display[layer][unit]), mode="qcolor")
         node.setBrush(QBrush(fill))
         selected = self.controller.selection in ((layer, unit), (layer, None))
         if selected:
             pen = QPen(QColor(self.theme.highlight), 6)
         elif saturated:
-            pen = QPen(SATURATED_RING, 6, Qt.DashLine)
+            pen = QPen(QColor(self.theme.saturated), 6, Qt.DashLine)
         else:
             pen = QPen(QColor(self.theme.plot_foreground), 1.5)
         node.setPen(pen)

@@ -15,13 +15,9 @@ from PySide6.QtCore import QRectF, Qt
 from act_gui.core.lab.diagnostics import Stats
 from act_gui.core.lab import RunHistory
 from act_gui.qt.lab.controller import MAX_PINNED, LabController
-from act_gui.qt.style import Theme
+from act_gui.qt.style import Theme, plot_font
 
 SURFACE_RESOLUTION = 64
-TRAIN, TEST = "#0072B2", "#009E73"
-DEAD, SATURATED = "#D55E00", "#E69F00"
-CLASS_COLOURS = ("#D55E00", "#0072B2")  # label 0, label 1
-SURFACE_TINTS = ("#F2B894", "#93C3E6")
 GHOST_ALPHA = 110
 #: While playing, the history curves redraw at most 30 times a second (they grow by a
 #: pixel at a time); the decision surface and the network picture keep every frame.
@@ -74,19 +70,18 @@ class LabPlots(pg.GraphicsLayoutWidget):
         for plot in (self.loss_plot, self.units_plot, self.grad_plot):
             plot.disableAutoRange()  # see _set_ranges
         self.fit_plot.setAspectLocked(True)
-        self.train_curve = self.loss_plot.plot(name="train", pen=pg.mkPen(TRAIN, width=2))
-        self.test_curve = self.loss_plot.plot(name="test", pen=pg.mkPen(TEST, width=2, style=Qt.DashLine))
-        self.dead_curve = self.units_plot.plot(name="dead", pen=pg.mkPen(DEAD, width=2))
-        self.saturated_curve = self.units_plot.plot(name="saturated", pen=pg.mkPen(SATURATED, width=2))
+        self.theme = theme
+        self.train_curve = self.loss_plot.plot(name="train")
+        self.test_curve = self.loss_plot.plot(name="test")
+        self.dead_curve = self.units_plot.plot(name="dead")
+        self.saturated_curve = self.units_plot.plot(name="saturated")
         for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve):
             curve.setDownsampling(auto=True, method="peak")  # long runs: ≤ a few points per pixel
         self.grad_curves: list[pg.PlotDataItem] = []
         self.ghosts: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
         self.surface = pg.ImageItem()
-        # Pale tints of the class colours, so the points (full colour) stand out on them.
-        self.surface.setColorMap(pg.ColorMap([0.0, 0.5, 1.0], [SURFACE_TINTS[0], "#F7F7F7", SURFACE_TINTS[1]]))
-        self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#202020", width=0.6))
-        self.fit_curve = self.fit_plot.plot(pen=pg.mkPen(TRAIN, width=3))
+        self.points = pg.ScatterPlotItem(size=6)
+        self.fit_curve = self.fit_plot.plot()
         self.fit_plot.addItem(self.surface)
         self.fit_plot.addItem(self.points)
         self._grid = None
@@ -116,8 +111,13 @@ class LabPlots(pg.GraphicsLayoutWidget):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.setBackground(theme.plot_background)
+        self._set_pens()
+        # Pale tints of the class colours, so the points (full colour) stand out on them.
+        self.surface.setColorMap(pg.ColorMap([0.0, 0.5, 1.0], list(theme.surface)))
+        self.points.setPen(pg.mkPen(theme.outline, width=0.6))
         if self._grid is not None:  # not while being built: the layer curves come later
             self._on_run_reset()
+            self._on_pins_changed()
         for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
             plot.titleLabel.setAttr("color", theme.plot_foreground)
             plot.setTitle(plot.titleLabel.text)
@@ -135,8 +135,17 @@ class LabPlots(pg.GraphicsLayoutWidget):
             curve.opts["antialias"] = on
             curve.updateItems()
 
-    def set_scale(self, scale: float, font) -> None:
+    def _set_pens(self) -> None:
+        t, width = self.theme, 2 * self.scale
+        for curve, colour, style in ((self.train_curve, t.train, Qt.SolidLine), (self.test_curve, t.test, Qt.DashLine),
+                                     (self.dead_curve, t.dead, Qt.SolidLine),
+                                     (self.saturated_curve, t.saturated, Qt.SolidLine)):
+            curve.setPen(pg.mkPen(colour, width=width, style=style))
+        self.fit_curve.setPen(pg.mkPen(t.train, width=1.5 * width))
+
+    def set_scale(self, scale: float) -> None:
         self.scale = scale
+        font = plot_font(scale)
         points = f"{font.pointSizeF():.1f}pt"
         for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
             plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
@@ -145,7 +154,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
             plot.legend.setLabelTextSize(points)
             for _sample, label in plot.legend.items:
                 label.setText(label.text, size=points)
-        for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve, *self.grad_curves):
+        self._set_pens()
+        for curve in self.grad_curves:
             pen = pg.mkPen(curve.opts["pen"])
             pen.setWidthF(2 * scale)
             curve.setPen(pen)
@@ -183,11 +193,11 @@ class LabPlots(pg.GraphicsLayoutWidget):
             xs, ys, grid = surface_grid(data.X_train)
             self._grid = grid
             self._surface_rect = QRectF(xs[0], ys[0], xs[-1] - xs[0], ys[-1] - ys[0])
-            brushes = [pg.mkBrush(CLASS_COLOURS[int(label)]) for label in data.y_test]
+            brushes = [pg.mkBrush(self.theme.classes[int(label)]) for label in data.y_test]
             self.points.setData(data.X_test[:, 0], data.X_test[:, 1], brush=brushes)
         else:
             self._grid = np.linspace(data.X_train.min() - 0.1, data.X_train.max() + 0.1, 200)[:, None]
-            self.points.setData(data.X_train[:, 0], data.y_train, brush=pg.mkBrush(TEST))
+            self.points.setData(data.X_train[:, 0], data.y_train, brush=pg.mkBrush(self.theme.test))
         self.fit_plot.autoRange()
 
     def _on_pins_changed(self) -> None:
@@ -200,9 +210,10 @@ class LabPlots(pg.GraphicsLayoutWidget):
     def _add_ghosts(self, run: RunHistory, index: int) -> None:
         style = (Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.DashDotDotLine)[index % 4]
         steps = run.column("step")
-        for plot, column, colour, named in ((self.loss_plot, "train_loss", TRAIN, True),
-                                            (self.units_plot, "dead_fraction", DEAD, True),
-                                            (self.units_plot, "saturated_fraction", SATURATED, False)):
+        t = self.theme
+        for plot, column, colour, named in ((self.loss_plot, "train_loss", t.train, True),
+                                            (self.units_plot, "dead_fraction", t.dead, True),
+                                            (self.units_plot, "saturated_fraction", t.saturated, False)):
             ghost_colour = pg.mkColor(colour)
             ghost_colour.setAlpha(GHOST_ALPHA)
             values = run.column(column) * (100 if plot is self.units_plot else 1)

@@ -1,16 +1,32 @@
 """How the Network Lab feeds the Explorer: a picked unit's activation and its inputs z.
 
-A mixin of :class:`act_gui.qt.main_window.MainWindow`.
+The one place where the two features meet; it is given both and connects them, so
+neither imports the other.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QObject
+
+from act_gui.qt.explorer.plots import ExplorerPlots
+from act_gui.qt.explorer.state import ExplorerState
+from act_gui.qt.lab.controller import LabController
 
 
-class LabLink:
+class UnitInspector(QObject):
+    """Shows the selected unit (or layer) on the Explorer: its activation made current,
+    with its parameters, and its pre-activations z as a histogram under the curves."""
+
+    def __init__(self, lab: LabController, state: ExplorerState, plots: ExplorerPlots) -> None:
+        super().__init__(lab)
+        self.lab, self.state, self.plots = lab, state, plots
+        lab.unit_picked.connect(self._on_unit_picked)
+        lab.selection_changed.connect(self._on_samples_changed)
+        lab.stats_changed.connect(lambda _stats: self._on_samples_changed())
+        state.z_range_changed.connect(self._on_samples_changed)  # the bins span the view
+
     def _on_unit_picked(self) -> None:
-        """Show the picked unit's activation, with its inputs z as a histogram."""
         picked = self.lab.selected_preactivations()
         if picked is not None:
             act_id, params, samples = picked
@@ -30,7 +46,7 @@ class LabLink:
             except ValueError:
                 pass  # samples beyond ±1e6: the readout still says where they are
 
-    def _update_histogram(self) -> None:
+    def _on_samples_changed(self) -> None:
         picked = self.lab.selected_preactivations()
         if picked is None:
             self.plots.show_samples(None)
