@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 ACT_GUI = str(Path(sys.executable).with_name("act-gui"))
+pytestmark = pytest.mark.slow  # each test starts the command in a new process
 
 
 def run(*args, display=False, **kwargs):

@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from act_gui import system_check
 
 
@@ -35,6 +37,7 @@ def test_several_missing_libraries_read_as_a_sentence():
     assert "liba.so.1, libb.so.2 and libc.so.3 are missing" in three
 
 
+@pytest.mark.slow
 def test_the_command_reports_a_missing_library_clearly(tmp_path):
     # Look for one library that cannot exist and nothing else, so the outcome is the
     # same on a machine that lacks other X11 libraries too.

@@ -8,9 +8,12 @@ pins avoid it; this test fails if a future pin lets it back in.
 import subprocess
 import sys
 
+import pytest
+
 MANY_UPDATES = """
 import numpy as np, pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
+
 app = QApplication([])
 plot = pg.PlotWidget()
 plot.show()
@@ -25,6 +28,7 @@ print("done", i + 1)
 """
 
 
+@pytest.mark.slow
 def test_twenty_thousand_curve_updates_exit_cleanly():
     result = subprocess.run([sys.executable, "-c", MANY_UPDATES], capture_output=True, text=True,
                             timeout=600, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})

@@ -161,6 +161,7 @@ def test_high_contrast_theme(window):
     assert window.theme.curve_colour(0) == "#F0E442"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, message", [(["--lesson", "nope"], "no built-in lesson"),
                                            (["--lesson", "relu", "--step", "9"], "steps 1 to 2"),
                                            (["--step", "2"], "--step needs --lesson")])

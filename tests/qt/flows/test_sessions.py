@@ -121,6 +121,7 @@ def test_export_training_history_csv(make_window, tmp_path):
     assert [float(r[0]) for r in rows[1:]] == [0, 5, 10, 15, 20]
 
 
+@pytest.mark.slow
 def test_command_line_opens_a_session_and_refuses_a_bad_one(make_window, tmp_path):
     window = make_window()
     window.lab.step(12)

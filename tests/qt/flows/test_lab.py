@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from act_gui.qt.lab.plots import surface_grid
 
 
 @pytest.fixture
@@ -170,10 +171,12 @@ def test_bad_lab_input_keeps_the_run(qtbot, window, lab):
     with pytest.raises(ValueError):
         lab.apply(hidden_layers=9)
     assert lab.trainer.steps == 3 and lab.config.lr == 0.3
-    window.lab_controls._apply(init="zeros")
+    window.lab_controls.fields["lr"].write(50.0)  # what the box would send, if it allowed it
     assert "Not changed" in window.statusBar().currentMessage() and lab.trainer.steps == 3
+    assert window.lab_controls.fields["lr"].box.value() == 0.3
 
 
+@pytest.mark.slow
 def test_train_option_runs_through_play_then_screenshots(tmp_path):
     import os
     import subprocess
@@ -188,6 +191,7 @@ def test_train_option_runs_through_play_then_screenshots(tmp_path):
     assert shot.stat().st_size > 10_000
 
 
+@pytest.mark.slow
 def test_twenty_thousand_animated_steps_exit_cleanly(tmp_path):
     """Stamina: the Play path (timer, diagnostics, every view) for 20,000 steps."""
     import os
@@ -210,7 +214,7 @@ def test_decision_surface_covers_the_data(qtbot, window, lab):
     X = lab.trainer.dataset.X_train
     assert rect.left() < X[:, 0].min() and rect.right() > X[:, 0].max()
     assert rect.width() < 2 * (X[:, 0].max() - X[:, 0].min())
-    expected = lab.trainer.net.predict(window.lab_plots._grid).reshape(surface.image.shape)
+    expected = lab.trainer.net.predict(surface_grid(X)[2]).reshape(surface.image.shape)
     np.testing.assert_allclose(surface.image, expected)
 
 

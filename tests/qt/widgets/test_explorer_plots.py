@@ -1,0 +1,42 @@
+"""The f(z) and f'(z) plots: one curve pair per shown function, sampled over the range."""
+
+import numpy as np
+import pytest
+
+from act_gui.core.activations import get
+from act_gui.qt.explorer.plots import ExplorerPlots
+from act_gui.qt.style import THEMES
+
+
+def test_each_shown_function_is_drawn_with_its_derivative(qtbot, state, theme):
+    plots = ExplorerPlots(state, theme)
+    qtbot.addWidget(plots)
+    state.set_current("tanh")
+    f_item, df_item = plots.curve_items[state.slot("tanh")]
+    z, f = f_item.getData()
+    assert z[0] == pytest.approx(-6.0) and z[-1] == pytest.approx(6.0)
+    assert np.allclose(f, np.tanh(z))
+    assert np.allclose(df_item.getData()[1], get("tanh").derivative(z))
+
+
+def test_theme_scale_and_antialias_follow_the_view_protocol(qtbot, state, theme):
+    plots = ExplorerPlots(state, theme)
+    qtbot.addWidget(plots)
+    f_item, _ = plots.curve_items[state.slot(state.current)]
+    width = f_item.opts["pen"].widthF()
+    plots.set_scale(2.0)
+    plots.set_antialias(True)
+    plots.set_theme(THEMES["dark"])
+    f_item, _ = plots.curve_items[state.slot(state.current)]
+    assert f_item.opts["pen"].widthF() == pytest.approx(2 * width) and f_item.opts["antialias"]
+    assert f_item.opts["pen"].color().name().upper() == THEMES["dark"].curve_colour(state.slot(state.current))
+
+
+def test_a_histogram_of_samples_is_drawn_under_the_curves(qtbot, state, theme):
+    plots = ExplorerPlots(state, theme)
+    qtbot.addWidget(plots)
+    plots.show_samples(np.linspace(-2, 2, 500), "z of unit 1.1 (500 samples)")
+    edges, counts = plots.histograms[0].getData()
+    assert counts.sum() > 0 and plots.histograms[0].isVisible()
+    plots.show_samples(None)
+    assert not plots.histograms[0].isVisible()
