@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from act_gui import __version__, system_check
 from act_gui.options import Options
-from act_gui.qt.error_log import start_logging, stop_logging
+from act_gui.qt.storage.error_log import start_logging, stop_logging
 from act_gui.qt.main_window import MainWindow
-from act_gui.qt.settings import open_settings
+from act_gui.qt.storage.settings import open_settings
 
 
 def icon() -> QIcon:

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 from act_gui.core.files import session
 from act_gui.core.classroom.lessons import LessonError
 from act_gui.core.files.session import SessionError
-from act_gui.qt import export
+from act_gui.qt.storage import export
 from act_gui.qt.classroom.lesson_player import LessonPlayer
 from act_gui.qt.explorer.plots import ExplorerPlots
 from act_gui.qt.lab.controller import LabController
-from act_gui.qt.sessions import SessionManager
+from act_gui.qt.storage.sessions import SessionManager
 
 log = logging.getLogger(__name__)
 

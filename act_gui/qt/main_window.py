@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from act_gui import __version__
 from act_gui.core import activations
-from act_gui.qt import settings as stored
+from act_gui.qt.storage import settings as stored
 from act_gui.qt.actions import build_actions, shortcut_rows
-from act_gui.qt.autosave import Autosave
+from act_gui.qt.storage.autosave import Autosave
 from act_gui.qt.classroom.lesson_bar import LessonBar
 from act_gui.qt.classroom.lesson_player import LessonPlayer
 from act_gui.qt.classroom.stage import LessonStage
-from act_gui.qt.docks import COMPACT_WIDTH, arrange_docks, make_dock
-from act_gui.qt.error_log import log_folder
+from act_gui.qt.window.docks import COMPACT_WIDTH, arrange_docks, make_dock
+from act_gui.qt.storage.error_log import log_folder
 from act_gui.qt.explorer.details_panel import DetailsPanel
 from act_gui.qt.explorer.function_panel import FunctionPanel
 from act_gui.qt.explorer.plots import ExplorerPlots
@@ -34,11 +34,11 @@ from act_gui.qt.lab.controller import LabController
 from act_gui.qt.lab.controls import LabControls
 from act_gui.qt.lab.network_view import NetworkView
 from act_gui.qt.lab.plots import LabPlots
-from act_gui.qt.links import UnitInspector
-from act_gui.qt.menus import build_menus, build_toolbars
-from act_gui.qt.placeholder import FirstPaintPlaceholder
-from act_gui.qt.presentation import PresentationMode
-from act_gui.qt.sessions import SessionManager
+from act_gui.qt.window.links import UnitInspector
+from act_gui.qt.window.menus import build_menus, build_toolbars
+from act_gui.qt.widgets.placeholder import FirstPaintPlaceholder
+from act_gui.qt.window.presentation import PresentationMode
+from act_gui.qt.storage.sessions import SessionManager
 from act_gui.qt.style import THEMES, View, apply_to_application, apply_ui_font, check_scale
 
 DEFAULT_SIZE = (1600, 960)

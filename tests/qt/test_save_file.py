@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from act_gui.qt.save_file import write_bytes
+from act_gui.qt.storage.save_file import write_bytes
 
 
 def leftovers(folder, keep):

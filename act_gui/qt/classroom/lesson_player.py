@@ -21,8 +21,8 @@ from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt
 from act_gui.core.files.session import LabRun
 from act_gui.qt.classroom.stage import LessonStage
-from act_gui.qt.progress import run_with_progress
-from act_gui.qt.save_file import write_text
+from act_gui.qt.widgets.progress import run_with_progress
+from act_gui.qt.storage.save_file import write_text
 
 
 class LessonPlayer(QObject):

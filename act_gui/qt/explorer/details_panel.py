@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QHeaderView, QLabel, QPushButton, QTableWidget, Q
 from act_gui.core.activations import GROUP_LABELS, get
 from act_gui.qt.explorer.state import ExplorerState
 from act_gui.qt.explorer.formula_html import to_html
-from act_gui.qt.param_control import ParamControl
+from act_gui.qt.widgets.param_control import ParamControl
 from act_gui.qt.style import FixedLook
 
 FORMULA_STYLE = "font-family: 'DejaVu Serif', 'Cambria Math', 'STIX Two Math', serif; font-size: 135%; line-height: 140%;"

@@ -21,7 +21,7 @@ from act_gui.core.lab.diagnostics import Stats
 from act_gui.core.lab.network import INITS
 from act_gui.qt.bind import FieldBinding
 from act_gui.qt.lab.controller import LabController
-from act_gui.qt.param_control import ParamControl
+from act_gui.qt.widgets.param_control import ParamControl
 from act_gui.qt.style import Theme
 
 STATUS_INTERVAL = 0.1  # seconds between status-line updates while playing

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from act_gui.qt import error_log
+from act_gui.qt.storage import error_log
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def logging_on(isolated_settings):
 
 def test_warnings_go_to_a_log_in_the_state_folder(logging_on, isolated_settings):
     assert logging_on == isolated_settings.parent.parent / "state" / "act-gui.log"
-    logging.getLogger("act_gui.qt.autosave").warning("autosave to %s failed: %s", "x.actx", "disk full")
+    logging.getLogger("act_gui.qt.storage.autosave").warning("autosave to %s failed: %s", "x.actx", "disk full")
     assert "autosave to x.actx failed: disk full" in logging_on.read_text()
 
 
@@ -51,7 +51,7 @@ def test_help_opens_the_log_folder(window, monkeypatch, isolated_settings):
 
 @pytest.mark.slow
 def test_a_hard_crash_leaves_its_stack_in_the_crash_log(tmp_path):
-    script = ("from act_gui.qt.app import application; from act_gui.qt import error_log; "
+    script = ("from act_gui.qt.app import application; from act_gui.qt.storage import error_log; "
               "application(); error_log.start_logging(); import ctypes; ctypes.string_at(0)")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ACT_GUI_STATE_DIR": str(tmp_path)}
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)

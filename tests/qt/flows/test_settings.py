@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from act_gui.qt.settings import open_settings
+from act_gui.qt.storage.settings import open_settings
 
 
 def test_choices_and_window_are_restored_next_time(make_window):

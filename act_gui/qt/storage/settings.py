@@ -19,7 +19,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from act_gui.core.files.reading import shorten
 from act_gui.core.lab import LabConfig
-from act_gui.qt.paths import config_dir
+from act_gui.qt.storage.paths import config_dir
 from act_gui.qt.style import DEFAULT_THEME, THEMES
 
 FILE_NAME = "act-gui.ini"

@@ -15,7 +15,7 @@ from act_gui.core.files import session
 from act_gui.core.files.reading import read_regular_file
 from act_gui.qt.explorer.state import ExplorerState
 from act_gui.qt.lab.controller import LabController
-from act_gui.qt.save_file import write_text
+from act_gui.qt.storage.save_file import write_text
 
 MAX_RECENT = 8
 

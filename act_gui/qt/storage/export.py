@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from act_gui.core.activations import curves
 from act_gui.core.lab import RunHistory
 from act_gui.qt.explorer.plots import ExplorerPlots
-from act_gui.qt.save_file import write_bytes, write_text, write_with
+from act_gui.qt.storage.save_file import write_bytes, write_text, write_with
 
 #: Exported images are at least this wide, so they stay sharp on a slide.
 MIN_EXPORT_WIDTH = 1920

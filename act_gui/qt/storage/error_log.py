@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from act_gui.core.files.reading import shorten
-from act_gui.qt.paths import state_dir
+from act_gui.qt.storage.paths import state_dir
 
 LOG_NAME = "act-gui.log"
 CRASH_NAME = "act-gui-crash.log"

@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer, Signal
 
 from act_gui.core.files import session
-from act_gui.qt.paths import state_dir
+from act_gui.qt.storage.paths import state_dir
 
 log = logging.getLogger(__name__)
 

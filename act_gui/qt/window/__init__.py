@@ -1,0 +1,1 @@
+"""Parts of the main window: menus, docks, the presentation mode, the Lab-to-Explorer link."""
