@@ -91,9 +91,12 @@ class Properties:
         ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Activation:
     """One registry entry: an activation function f, its derivative f', and what it is.
+
+    Entries are written with keyword arguments only (``id=..., kernel=...``), so each
+    reads as a labelled record and a new field can never shift the others.
 
     ``forward`` and ``derivative`` accept any array-like of real numbers and return a
     float64 array of the same shape. Parameters are keyword arguments named as in
