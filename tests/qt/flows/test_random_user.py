@@ -67,7 +67,7 @@ def random_event(rng: random.Random, window, qtbot) -> None:
         QTest.keyClick(window, rng.choice(CLICKER_KEYS))
         return
     if roll < 0.22:
-        name = rng.choice(sorted(set(window.actions) - SKIPPED_ACTIONS))
+        name = rng.choice(sorted(set(window.commands) - SKIPPED_ACTIONS))
         window.commands[name].trigger()
         return
     if roll < 0.30:
