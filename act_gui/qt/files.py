@@ -113,6 +113,7 @@ class FileCommands(QObject):
         except (SessionError, OSError) as error:
             self.warn(f"Could not open {Path(path).name}", f"{error}.\nNothing was changed.")
             return False
+        self.lessons.discard()  # the session is what the user wants to see now
         self.sessions.current_path = Path(path)
         self.sessions.remember(path)
         self.message.emit(f"Opened {Path(path).name}: training continues where it was saved")

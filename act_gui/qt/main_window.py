@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.inspector = UnitInspector(self.lab, self.state, self.plots)
         self.sessions = SessionManager(self.state, self.lab, settings, self)
-        self.autosave = Autosave(self.sessions.save, self.sessions.open, settings, self)
+        self.autosave = Autosave(self._autosave_to, self.sessions.open, settings, self)
         self.files = FileCommands(self, self.sessions, self.lessons, self.plots, self.lab,
                                   lambda: self.lab_plots, self.stage.stop)
         self.presentation = PresentationMode(self)
@@ -233,6 +233,14 @@ class MainWindow(QMainWindow):
             self._on_readout_changed()
         else:
             self.readout.setText(status_text(self.plots.readings(z), prefix="Mouse"))
+
+    def _autosave_to(self, path) -> None:
+        """Autosave the user's own work: while a lesson is open, what the lesson set aside."""
+        if self.lessons.kept is not None:
+            model, run = self.lessons.kept
+            self.sessions.save(path, model.to_dict(), run)
+        else:
+            self.sessions.save(path)
 
     # --- settings, geometry, closing -------------------------------------------------------
     def _restore_explorer(self, problems: list[str]) -> None:

@@ -36,6 +36,9 @@ class LessonPlayer(QObject):
         self.state, self.lab, self.stage = state, lab, stage
         self.lesson: Lesson | None = None
         self.index = 0
+        #: The user's own work (Explorer model, Lab run), kept aside while a lesson is
+        #: open; closing the lesson brings it back exactly.
+        self.kept: tuple[ExplorerModel, LabRun] | None = None
 
     @property
     def step(self) -> LessonStep | None:
@@ -78,8 +81,24 @@ class LessonPlayer(QObject):
         return lesson
 
     def close(self) -> None:
-        self.lesson = None
+        """Leave the lesson and put the user's own work back as it was."""
+        if self.lesson is None:
+            return
+        kept, self.kept, self.lesson = self.kept, None, None
         self.stage.stop()
+        self.stage.show("network")
+        if kept is not None:
+            model, run = kept
+            self.state.set_model(model)
+            self.lab.install(run, "Lesson closed: your own work is back as you left it.")
+        self.step_changed.emit()
+
+    def discard(self) -> None:
+        """Leave the lesson without restoring anything (a session file replaced it all)."""
+        if self.lesson is None:
+            return
+        self.lesson, self.kept = None, None
+        self.stage.show("network")
         self.step_changed.emit()
 
     def next(self) -> None:
@@ -107,6 +126,8 @@ class LessonPlayer(QObject):
         if prepared is None:
             self.message.emit("Setting up the step was cancelled; nothing changed.")
             return False
+        if self.lesson is None:  # the user's own work steps aside for the lesson
+            self.kept = (self.state.model(), self.lab.capture())
         self.lesson, self.index = lesson, index
         model, _problems = ExplorerModel.from_dict(step.explorer)  # checked when the lesson was read
         self.state.set_model(model)

@@ -30,9 +30,11 @@ class SessionManager(QObject):
         self.current_path: Path | None = None
 
     # --- files ---------------------------------------------------------------------------
-    def save(self, path: str | Path) -> None:
-        """Write the session to ``path``; OSError if the file cannot be written."""
-        write_text(path, session.dumps(self.state.to_dict(), self.lab.capture()))
+    def save(self, path: str | Path, explorer: dict | None = None, run: session.LabRun | None = None) -> None:
+        """Write the session to ``path`` (the working state, or the ``explorer`` and ``run``
+        given); OSError if the file cannot be written."""
+        explorer = self.state.to_dict() if explorer is None else explorer
+        write_text(path, session.dumps(explorer, run or self.lab.capture()))
 
     def open(self, path: str | Path) -> list[str]:
         """Replace the working state with the session in ``path``.

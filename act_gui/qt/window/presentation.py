@@ -2,21 +2,27 @@
 
 F5 starts it and Esc leaves it. While it is on, a presenter clicker's keys step through
 the lesson (PageDown / Right / Space forward, PageUp / Left / Backspace back), and B or
-. blanks the screen until any key is pressed. Everything it changes (theme, scale,
-docks, window state) is put back on leaving.
+. blanks the screen until any key is pressed. The keys act only when the window itself
+is in front: in a dialog or a text field they do what they always do.
+
+The chosen theme stays (a high-contrast room keeps high contrast). Everything it changes
+(scale, docks and their widths, window state) is put back on leaving, and a lesson that
+F5 opened is closed, which brings the user's own work back exactly.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit,
+                               QWidget)
 
 FORWARD = {Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Space}
 BACK = {Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Backspace}
 BLANK = {Qt.Key_B, Qt.Key_Period}
 PRESENTATION_SCALE = 1.75
-PRESENTATION_THEME = "light"  # projects better than dark in a lit room
+FIRST_LESSON = "sigmoid"  # what F5 shows when no lesson is open
+TYPING = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
 
 
 class Blank(QWidget):
@@ -49,13 +55,13 @@ class PresentationMode(QObject):
             return
         w = self.window
         bars = [w.menuBar(), *w.toolbars]
-        self._saved = {"theme": w.theme.name, "scale": w.ui_scale, "maximized": w.isMaximized(),
-                       "shown": {part: part.isVisible() for part in [*w.docks, *bars]}}
-        if w.lessons.lesson is None:
-            w.files.start_lesson("sigmoid")
+        opened = w.lessons.lesson is None
+        if opened and not w.files.start_lesson(FIRST_LESSON):
+            return  # cancelled or refused: stay as we are
+        self._saved = {"scale": w.ui_scale, "maximized": w.isMaximized(), "layout": w.saveState(),
+                       "opened_lesson": opened, "shown": {part: part.isVisible() for part in [*w.docks, *bars]}}
         for part in [*w.docks, *bars]:  # the room goes to the plots; shortcuts still work
             part.hide()
-        w.set_theme(PRESENTATION_THEME)
         w.set_ui_scale(max(w.ui_scale, PRESENTATION_SCALE))
         # Measured (make bench): with thick pens, antialiased curves cost no frames
         # while playing, and they look far better on a projector.
@@ -74,15 +80,25 @@ class PresentationMode(QObject):
         self.active = False
         self.blank.hide()
         w, saved = self.window, self._saved
-        w.set_theme(saved["theme"])
         w.set_ui_scale(saved["scale"])
         w.set_antialias(False)
         for part, visible in saved["shown"].items():
             part.setVisible(visible)
         w.showMaximized() if saved["maximized"] else w.showNormal()
+        w.restoreState(saved["layout"])  # docks and panel widths as they were
+        if saved["opened_lesson"]:
+            w.lessons.close()  # the lesson F5 opened goes; the user's own work comes back
+
+    def _keys_are_ours(self, receiver) -> bool:
+        """Clicker keys act only on the window itself: not in a dialog, not while typing."""
+        app = QApplication.instance()
+        if not isinstance(receiver, QWidget) or app.activeModalWidget() is not None or app.activePopupWidget():
+            return False  # a QWindow passes the key on to its widget, which comes here next
+        typing = isinstance(receiver, TYPING) or (isinstance(receiver, QComboBox) and receiver.isEditable())
+        return receiver.window() is self.window and not typing
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() != QEvent.KeyPress:
+        if event.type() != QEvent.KeyPress or not self._keys_are_ours(obj):
             return False
         key = event.key()
         if self.blank.isVisible():

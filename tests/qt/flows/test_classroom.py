@@ -59,7 +59,7 @@ def test_presentation_mode_and_the_clicker(qtbot, window):
     mode = window.presentation
     assert mode.active and window.isFullScreen()
     assert not window.docks[0].isVisible() and not window.menuBar().isVisible()
-    assert window.theme.name == "light" and window.ui_scale >= 1.75
+    assert window.ui_scale >= 1.75
     target = window.plots  # clicker keys work whatever has the focus
     for key, expected in ((Qt.Key_PageDown, 1), (Qt.Key_Right, 2), (Qt.Key_PageUp, 1), (Qt.Key_Left, 0),
                           (Qt.Key_Space, 1), (Qt.Key_Backspace, 0)):
@@ -78,12 +78,98 @@ def test_presentation_mode_and_the_clicker(qtbot, window):
     assert window.docks[0].isVisible() and window.menuBar().isVisible() and window.ui_scale == 1.0
 
 
-def test_presentation_starts_lesson_one_when_none_is_open(qtbot, window):
-    window.set_theme("dark")
+def test_presentation_keeps_the_chosen_theme(qtbot, window):
+    window.set_theme("high_contrast")
     window.presentation.start()
-    assert window.lessons.lesson.id == "sigmoid" and window.theme.name == "light"
+    assert window.lessons.lesson.id == "sigmoid" and window.theme.name == "high_contrast"
     window.presentation.stop()
-    assert window.theme.name == "dark"
+    assert window.theme.name == "high_contrast"
+
+
+def users_work(window):
+    return (json.dumps(window.state.to_dict()), window.lab.config, window.lab.trainer.steps,
+            window.lab.trainer.losses.copy(), [p.label for p in window.lab.pinned], window.lab.selection)
+
+
+def make_some_work(window):
+    window.state.set_current("elu")
+    window.state.set_param("elu", "alpha", 2.0)
+    window.lab.apply(activation="leaky_relu", width=5)
+    window.lab.step(30)
+    window.lab.pin()
+    window.lab.step(7)
+    window.lab.select(1, 2)
+
+
+def same_work(a, b):
+    return a[:3] == b[:3] and np.array_equal(a[3], b[3]) and a[4:] == b[4:]
+
+
+def test_f5_then_esc_gives_back_the_users_own_work_exactly(qtbot, window):
+    make_some_work(window)
+    before = users_work(window)
+    lab_dock_width = window.docks[2].width()
+    window.commands["present"].trigger()  # F5: lesson 1 over the user's work
+    assert window.lessons.lesson is not None and window.state.current != "elu"
+    window.lessons.next()
+    qtbot.keyClick(window.plots, Qt.Key_Escape)
+    assert not window.presentation.active and window.lessons.lesson is None
+    assert same_work(users_work(window), before)
+    assert window.docks[2].width() == lab_dock_width  # the Lab panel is as wide as before
+
+
+def test_closing_a_lesson_gives_back_the_users_work_and_the_network(qtbot, window):
+    make_some_work(window)
+    before = users_work(window)
+    window.files.start_lesson("learning-rate-sweep")
+    assert window.stage.current() == "sweep"
+    window.lesson_bar.close_button.click()
+    assert same_work(users_work(window), before)
+    assert window.stage.current() == "network" and not window.stage.view("sweep").running
+
+
+def test_autosave_during_a_lesson_writes_the_users_work_not_the_lessons(qtbot, window):
+    from act_gui.core.files import session
+
+    make_some_work(window)
+    mine = window.state.to_dict()
+    window.files.start_lesson("dead-neurons")
+    assert window.autosave.save()
+    saved = session.parse(window.autosave.path.read_bytes())
+    assert saved.explorer == mine and saved.lab.config.activation == "leaky_relu"
+    assert saved.lab.trainer.steps == 37 and window.lab.config.activation == "relu"
+
+
+def test_opening_a_session_leaves_the_lesson(qtbot, window, tmp_path):
+    window.files.save_session(str(tmp_path / "mine.actx"))
+    window.files.start_lesson("learning-rate-sweep")
+    assert window.files.open_file(str(tmp_path / "mine.actx"))
+    assert window.lessons.lesson is None and not window.lesson_bar.isVisible()
+    assert window.stage.current() == "network"
+
+
+def test_clicker_keys_leave_dialogs_and_text_fields_alone(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    window.files.start_lesson("dead-neurons")
+    window.presentation.start()
+    window.lessons.next()
+    seen = []
+
+    def type_in_the_dialog():
+        dialog = QApplication.activeModalWidget()
+        for key in (Qt.Key_B, Qt.Key_Backspace, Qt.Key_PageDown):
+            qtbot.keyClick(dialog.focusWidget(), key)
+        seen.append((window.lessons.index, window.presentation.blank.isVisible(), window.presentation.active))
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Escape)  # cancels the dialog, not presentation
+
+    QTimer.singleShot(100, type_in_the_dialog)
+    text, ok = QInputDialog.getText(window, "Step title", "Title:")
+    assert seen == [(1, False, True)] and not ok and window.presentation.active
+    window.view_controls.probe.setFocus()
+    qtbot.keyClick(window.view_controls.probe.lineEdit(), Qt.Key_Backspace)  # editing, not stepping back
+    assert window.lessons.index == 1
 
 
 def test_lesson_three_brings_the_zigzag_contours_to_the_front(qtbot, window):
