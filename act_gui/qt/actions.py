@@ -147,3 +147,9 @@ def shortcut_rows() -> list[tuple[str, str]]:
             if keys:
                 rows.append((keys, spec.text.replace("&", "").rstrip("…")))
     return rows
+
+
+def shortcut_text(action_id: str) -> str:
+    """The keys of a declared action, as the platform writes them ("Ctrl+T")."""
+    spec = next(spec for spec in ACTIONS if spec.id == action_id)
+    return QKeySequence(spec.shortcut).toString(QKeySequence.NativeText) if spec.shortcut else ""

@@ -7,7 +7,7 @@ import sys
 from importlib import resources
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -56,6 +56,7 @@ def make_window(options: Options) -> MainWindow:
             window.state.set_overlaid(act_id, True)
     if options.size:
         window.resize(*options.size)
+        window.sized_by_user = True
     if options.lesson is not None:
         window.files.start_lesson(options.lesson, options.step - 1)
     return window
@@ -105,8 +106,18 @@ def run(options: Options) -> int:
         wait_for_training(window)
         status = save_screenshot(window, options.screenshot)
         window.close()
+        dispose(window)
         stop_logging()
         return status
     status = app.exec()
+    dispose(window)
     stop_logging()
     return status
+
+
+def dispose(window: MainWindow) -> None:
+    """Delete the window's Qt objects now, in Qt's order. Left to the interpreter's exit,
+    they are freed in whatever order Python picks, which crashed after some lesson
+    sequences (a zig-zag lesson, then another, in presentation mode)."""
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)

@@ -21,7 +21,7 @@ from act_gui.qt.storage.autosave import Autosave
 from act_gui.qt.classroom.lesson_bar import LessonBar
 from act_gui.qt.classroom.lesson_player import LessonPlayer
 from act_gui.qt.classroom.stage import LessonStage
-from act_gui.qt.window.docks import COMPACT_WIDTH, arrange_docks, make_dock
+from act_gui.qt.window.docks import arrange_docks, fit_to_screen, make_dock, wants_compact
 from act_gui.qt.storage.error_log import log_folder
 from act_gui.qt.explorer.details_panel import DetailsPanel
 from act_gui.qt.explorer.function_panel import FunctionPanel
@@ -36,6 +36,7 @@ from act_gui.qt.lab.network_view import NetworkView
 from act_gui.qt.lab.plots import LabPlots
 from act_gui.qt.window.links import UnitInspector
 from act_gui.qt.window.menus import build_menus, build_toolbars
+from act_gui.qt.widgets.elided_label import ElidedLabel
 from act_gui.qt.widgets.placeholder import FirstPaintPlaceholder
 from act_gui.qt.window.presentation import PresentationMode
 from act_gui.qt.storage.sessions import SessionManager
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.theme = THEMES[theme or stored.read_theme(settings)]
         self.ui_scale, self.antialias = 1.0, False
+        self.compact = False  # the laptop layout: all three docks as tabs on the left
+        self.sized_by_user = False  # --size: render that size whatever the screen (screenshots)
         apply_ui_font(QApplication.instance(), self.ui_scale)  # the base size all scales grow from
         problems: list[str] = []
         self.state = ExplorerState(self)
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
                       make_dock(self, "Network Lab", self.lab_controls, Qt.RightDockWidgetArea, scrolling=True)]
         build_menus(self)
         self.toolbars = build_toolbars(self, self.view_controls)
-        self.readout = QLabel()
+        self.readout = ElidedLabel()
         self.statusBar().addPermanentWidget(self.readout, 1)
         self.setAcceptDrops(True)
         self._restore_geometry()
@@ -172,6 +175,20 @@ class MainWindow(QMainWindow):
         for view in self.views:
             view.set_antialias(on)
 
+    def show_panels(self, panels) -> None:
+        """Show only these of the central panels ("explorer", "network", "training"); a
+        lesson view, when one is in front, counts as the network and the training plots."""
+        self.plots.setVisible("explorer" in panels)
+        self.network_view.setVisible("network" in panels)
+        self.lab_splitter.widget(1).setVisible("training" in panels)
+        self.stage.setVisible("network" in panels or "training" in panels)
+        height = max(self.stage.height(), 100)
+        network = 0.3 if "training" in panels else 1.0  # the four plots need the rows
+        self.lab_splitter.setSizes([int(height * network), int(height * (1 - network))])
+        if "explorer" in panels and self.stage.isVisible():
+            width = self.central_splitter.width()
+            self.central_splitter.setSizes([int(width * 0.4), int(width * 0.6)])
+
     # --- commands ----------------------------------------------------------------------------
     def zoom(self, factor: float) -> None:
         lo, hi = self.state.z_range
@@ -253,6 +270,7 @@ class MainWindow(QMainWindow):
         geometry = stored.read_bytes(self.settings, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
+        fit_to_screen(self)  # a geometry from a bigger screen (or the default) is clamped
         dock_state = stored.read_bytes(self.settings, "window/state")
         self._layout_restored = dock_state is not None and self.restoreState(dock_state)
 
@@ -260,9 +278,19 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._layout_restored:  # first run: lay the docks out for this screen
             self._layout_restored = True
-            self.arrange_docks(compact=self.width() < COMPACT_WIDTH)
+            if not self.sized_by_user:
+                fit_to_screen(self)  # now that the window manager's frame is known
+            self.arrange_docks(compact=wants_compact(self, self.sized_by_user))
+            self.windowHandle().screenChanged.connect(self._on_screen_changed)
+
+    def _on_screen_changed(self, _screen) -> None:
+        """Moved to another screen: fit it, and switch layouts if it is much smaller or larger."""
+        fit_to_screen(self)
+        if wants_compact(self) != self.compact:
+            self.arrange_docks(compact=wants_compact(self))
 
     def arrange_docks(self, compact: bool) -> None:
+        self.compact = compact
         arrange_docks(self, self.docks, self.central_splitter, compact)
 
     def save_settings(self) -> None:

@@ -27,6 +27,9 @@ from act_gui.core.lab.training import Trainer
 FORMAT = "act-gui-lesson"
 VERSION = 1
 VIEWS = ("network", "contours", "sweep")
+#: The window's panels a step may ask for: the f / f' plots, the network picture, the
+#: training plots (a lesson view, if the step has one, stands in for the last two).
+PANELS = ("explorer", "network", "training")
 MAX_STEPS_PER_LESSON = 100
 MAX_TRAIN = 100_000
 MAX_BYTES = 2 * 1024 * 1024
@@ -60,6 +63,8 @@ class LessonStep:
     compare: tuple[Comparison, ...] = ()
     select: tuple[int, int | None] | None = None
     view: str = "network"
+    #: What matters in this step, shown alone when the screen is too small for all.
+    panels: tuple[str, ...] = PANELS
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,8 @@ def _explorer(value: Any, where: str) -> dict:
 def _step(value: Any, number: int) -> LessonStep:
     where = f"step {number}"
     _need(isinstance(value, dict), f"{where} must be a mapping")
-    unknown = set(value) - {"title", "caption", "explorer", "lab", "train", "play", "compare", "select", "view"}
+    unknown = set(value) - {"title", "caption", "explorer", "lab", "train", "play", "compare", "select", "view",
+                            "panels"}
     _need(not unknown, f"{where} has unknown entries: {', '.join(sorted(unknown))}")
     explorer = _explorer(value.get("explorer", {}), where)
     config = _config(value.get("lab", {}), f"{where} lab")
@@ -138,9 +144,12 @@ def _step(value: Any, number: int) -> LessonStep:
     _need(view in VIEWS, f"{where}: view must be one of {', '.join(VIEWS)}")
     play = value.get("play", False)
     _need(isinstance(play, bool), f"{where}: play must be true or false")
+    panels = value.get("panels", list(PANELS))
+    _need(isinstance(panels, list) and panels and all(p in PANELS for p in panels) and len(set(panels)) == len(panels),
+          f"{where}: panels must list some of {', '.join(PANELS)}, each once")
     return LessonStep(_text(value.get("title"), f"{where} title", 120), _text(value.get("caption"), f"{where} caption"),
                       explorer, config, _count(value.get("train", 0), f"{where} train"), play,
-                      tuple(comparisons), select, view)
+                      tuple(comparisons), select, view, tuple(p for p in PANELS if p in panels))
 
 
 def parse(text: str | bytes) -> Lesson:
@@ -267,6 +276,8 @@ def step_to_dict(step: LessonStep) -> dict:
     lab = {k: v for k, v in step.lab.to_dict().items() if defaults.get(k) != v}
     data = {"title": step.title, "caption": step.caption, "explorer": step.explorer, "lab": lab,
             "train": step.train, "play": step.play, "view": step.view}
+    if step.panels != PANELS:
+        data["panels"] = list(step.panels)
     if step.select is not None:
         data["select"] = list(step.select)
     if step.compare:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 from act_gui.core.lab import sweep
 from act_gui.core.lab import LabConfig
 from act_gui.qt.style import Theme, plot_font
+from act_gui.qt.widgets.plot_grid import arrange, best_columns
 
 LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
 
@@ -61,6 +62,7 @@ class SweepView(QWidget):
             for act in sweep.ACTIVATIONS:
                 self.curves[(plot is self.loss_plot, act)] = plot.plot(name=LABELS[act], symbol="o", symbolSize=9)
         self.dead_plot.setYRange(0, 100)
+        self.columns = 1
         self.progress = QProgressBar()
         self.status = QLabel("Press Run to train the same network at each learning rate.")
         self.run_button = QPushButton("Run sweep")
@@ -109,6 +111,15 @@ class SweepView(QWidget):
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setPen(theme.plot_foreground)
                 plot.getAxis(axis).setTextPen(theme.plot_foreground)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if not hasattr(self, "columns"):  # pyqtgraph calls this while being built
+            return
+        columns = best_columns(2, self.plots.width(), self.plots.height())
+        if columns != self.columns:  # side by side on a wide, short screen
+            self.columns = columns
+            arrange(self.plots.ci, [self.loss_plot, self.dead_plot], columns)
 
     def show_step(self, config: LabConfig) -> None:
         """A lesson step brought the sweep to the front: train it for the step's network."""

@@ -43,8 +43,8 @@ class ZigzagView(pg.GraphicsLayoutWidget):
             start = plot.plot([zigzag.START[0]], [zigzag.START[1]], pen=None, symbol="o", symbolSize=11)
             share = zigzag.same_sign_share(updates)
             steps = f"near the optimum after {reached} steps" if reached else "not near the optimum yet"
-            # Two short lines: a long label would set the plot's minimum width.
-            caption = pg.LabelItem(f"both weights moved the same way<br>in {share:.0%} of steps; {steps}")
+            # Short lines: a long label would set the plot's minimum width.
+            caption = pg.LabelItem(f"both weights moved the same way<br>in {share:.0%} of steps;<br>{steps}")
             self.addItem(caption, row=1, col=col)
             self.panels.append({"plot": plot, "path": line, "share": share, "reached": reached, "caption": caption,
                                 "contours": contours, "optimum": optimum, "start": start})

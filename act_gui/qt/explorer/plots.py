@@ -163,7 +163,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         zero = swatch.format(theme.region_colour("zero").name(), 14 * scale)
         saturated = swatch.format(theme.region_colour("saturated").name(), 14 * scale)
         self.region_key.setText(
-            f"{zero} f′ = 0: dead, no gradient&nbsp;&nbsp;&nbsp;{saturated} |f′| &lt; {SATURATION_SHARE:.0%} of max: saturated",
+            f"{zero} f′ = 0: dead, no gradient<br>{saturated} |f′| &lt; {SATURATION_SHARE:.0%} of max: saturated",
             color=theme.plot_foreground, size=f"{9 * scale:.1f}pt")
 
     # --- state -> plots ------------------------------------------------------------------

@@ -19,6 +19,7 @@ from act_gui.core.activations import REGISTRY
 from act_gui.core.lab import FIELDS, MAX_HIDDEN_LAYERS, SPEEDS, datasets
 from act_gui.core.lab.diagnostics import Stats
 from act_gui.core.lab.network import INITS
+from act_gui.qt.actions import shortcut_text
 from act_gui.qt.bind import FieldBinding
 from act_gui.qt.lab.controller import LabController
 from act_gui.qt.widgets.param_control import ParamControl
@@ -100,8 +101,10 @@ class LabControls(QWidget):
         for steps in SPEEDS:
             self.speed.addItem(f"{steps} steps / frame", steps)
         self.speed.setCurrentIndex(SPEEDS.index(c.steps_per_frame))
-        tips = {self.step_button: "One gradient-descent step (S)", self.step10_button: "Ten steps",
-                self.play_button: "Train continuously (Space)", self.reset_button: "Start again, same seed",
+        tips = {self.step_button: f"One gradient-descent step ({shortcut_text('train_step')})",
+                self.step10_button: "Ten steps",
+                self.play_button: f"Train continuously, or stop ({shortcut_text('play_pause')})",
+                self.reset_button: f"Start again, same seed ({shortcut_text('train_reset')})",
                 self.seed_button: "Start again with the next seed (new weights and data)",
                 self.pin_button: "Keep this run's curves as a ghost to compare the next run with",
                 self.clear_pins_button: "Remove all pinned runs", self.speed: "Steps trained per drawn frame"}

@@ -86,6 +86,9 @@ class NetworkView(QGraphicsView):
     # --- building ------------------------------------------------------------------------
     def _rebuild(self) -> None:
         scene = self.scene()
+        # Let go of the old items' Python wrappers before the scene deletes them: a new
+        # item allocated where an old one was would otherwise be handed the stale wrapper.
+        self.nodes, self.edges, self.crosses = [], [], {}
         scene.clear()  # only when the architecture changes, never per frame
         scene.setBackgroundBrush(QColor(self.theme.plot_background))
         sizes = self.controller.trainer.net.sizes

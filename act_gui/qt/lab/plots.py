@@ -16,6 +16,7 @@ from act_gui.core.lab.diagnostics import Stats
 from act_gui.core.lab import RunHistory
 from act_gui.qt.lab.controller import MAX_PINNED, LabController
 from act_gui.qt.style import Theme, plot_font
+from act_gui.qt.widgets.plot_grid import arrange, best_columns
 
 SURFACE_RESOLUTION = 64
 GHOST_ALPHA = 110
@@ -67,6 +68,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.grad_plot = self._plot(1, 0, "‖dL/dW‖ per layer", "step")
         self.grad_plot.setLogMode(y=True)
         self.fit_plot = self._plot(1, 1, "Decision surface", "")
+        self.columns = 2
         for plot in (self.loss_plot, self.units_plot, self.grad_plot):
             plot.disableAutoRange()  # see _set_ranges
         self.fit_plot.setAspectLocked(True)
@@ -95,6 +97,15 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self._on_run_reset()
         self._on_pins_changed()
         self._on_stats_changed(controller.stats)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if not hasattr(self, "columns"):  # pyqtgraph calls this while being built
+            return
+        columns = best_columns(4, self.width(), self.height(), choices=[2, 4])
+        if columns != self.columns:  # one row on a wide, short strip; two by two otherwise
+            self.columns = columns
+            arrange(self.ci, [self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot], columns)
 
     def _plot(self, row: int, col: int, title: str, x_label: str) -> pg.PlotItem:
         # Short titles: a long one sets the plot's minimum width and crowds a laptop screen.
@@ -148,7 +159,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         font = plot_font(scale)
         points = f"{font.pointSizeF():.1f}pt"
         for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
-            plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
+            plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.1:.1f}pt")
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setStyle(tickFont=font)
             plot.legend.setLabelTextSize(points)

@@ -1,4 +1,9 @@
-"""The window's docks, and how they are laid out for the screen on a first run."""
+"""The window's docks, and how they are laid out for the screen on a first run.
+
+The layout is chosen from the screen the window is on (and the window's own size, for
+``--size``): below ``COMPACT_WIDTH`` the three docks share the left side as tabs, with
+the function list in front. The window itself never opens larger than its screen.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,29 @@ DOCK_WIDTH = 340
 LAB_DOCK_WIDTH = 330
 COMPACT_WIDTH = 1500  # narrower windows (laptops) get the compact dock layout
 COMPACT_DOCK_WIDTH = 330
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """Keep the window within its screen's available area (shrunk and moved if needed)."""
+    screen = window.screen().availableGeometry()
+    frame = window.frameGeometry()  # the title bar and borders count too (once shown)
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    width = min(window.width(), screen.width() - extra_w)
+    height = min(window.height(), screen.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    frame = window.frameGeometry()
+    if not screen.contains(frame):
+        x = min(max(frame.x(), screen.x()), screen.right() - frame.width() + 1)
+        y = min(max(frame.y(), screen.y()), screen.bottom() - frame.height() + 1)
+        window.move(x, y)
+
+
+def wants_compact(window: QMainWindow, own_size: bool = False) -> bool:
+    """Whether the laptop layout suits: from the screen, or from the window alone when
+    its size was asked for (``--size``, to picture a screen of that size)."""
+    width = window.width() if own_size else min(window.width(), window.screen().availableGeometry().width())
+    return width < COMPACT_WIDTH
 
 
 def make_dock(window: QMainWindow, title: str, widget: QWidget, area=Qt.LeftDockWidgetArea,
@@ -37,7 +65,7 @@ def arrange_docks(window: QMainWindow, docks: list[QDockWidget], central: QSplit
         window.addDockWidget(Qt.LeftDockWidgetArea, lab)
         window.tabifyDockWidget(functions, details)
         window.tabifyDockWidget(details, lab)
-        lab.raise_()
+        functions.raise_()  # the Explorer first: the Lab's tab is one click away
         window.resizeDocks([functions], [COMPACT_DOCK_WIDTH], Qt.Horizontal)
     else:
         window.resizeDocks([functions, lab], [DOCK_WIDTH, LAB_DOCK_WIDTH], Qt.Horizontal)

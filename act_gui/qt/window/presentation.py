@@ -13,6 +13,9 @@ F5 opened is closed, which brings the user's own work back exactly.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+
+from act_gui.core.classroom.lessons import PANELS
+from act_gui.qt.window.docks import fit_to_screen
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit,
                                QWidget)
@@ -21,7 +24,12 @@ FORWARD = {Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Space}
 BACK = {Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Backspace}
 BLANK = {Qt.Key_B, Qt.Key_Period}
 PRESENTATION_SCALE = 1.75
+#: A projector under this many pixels wide gets a smaller scale: the picture on the wall
+#: is as large, so its letters are already nearly twice as big as on a 1920-pixel one.
+NARROW_PROJECTOR, NARROW_SCALE = 1200, 1.25
 FIRST_LESSON = "sigmoid"  # what F5 shows when no lesson is open
+#: Below this screen size a step shows only the panels it says matter (lesson "panels").
+SMALL_SCREEN = (1400, 900)
 TYPING = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
 
 
@@ -62,13 +70,26 @@ class PresentationMode(QObject):
                        "opened_lesson": opened, "shown": {part: part.isVisible() for part in [*w.docks, *bars]}}
         for part in [*w.docks, *bars]:  # the room goes to the plots; shortcuts still work
             part.hide()
-        w.set_ui_scale(max(w.ui_scale, PRESENTATION_SCALE))
+        narrow = w.screen().availableGeometry().width() < NARROW_PROJECTOR
+        w.set_ui_scale(max(w.ui_scale, NARROW_SCALE if narrow else PRESENTATION_SCALE))
         # Measured (make bench): with thick pens, antialiased curves cost no frames
         # while playing, and they look far better on a projector.
         w.set_antialias(True)
         w.showFullScreen()
         QApplication.instance().installEventFilter(self)
         self.active = True
+        w.lesson_bar.set_presenting(True)
+        w.lessons.step_changed.connect(self._show_what_the_step_needs)
+        self._show_what_the_step_needs()
+
+    def small_screen(self) -> bool:
+        screen = self.window.screen().availableGeometry()
+        return screen.width() < SMALL_SCREEN[0] or screen.height() < SMALL_SCREEN[1]
+
+    def _show_what_the_step_needs(self) -> None:
+        """On a small projector, only the panels the step names; on a large one, all."""
+        step = self.window.lessons.step
+        self.window.show_panels(step.panels if step is not None and self.small_screen() else PANELS)
 
     def toggle(self) -> None:
         self.stop() if self.active else self.start()
@@ -80,12 +101,16 @@ class PresentationMode(QObject):
         self.active = False
         self.blank.hide()
         w, saved = self.window, self._saved
+        w.lessons.step_changed.disconnect(self._show_what_the_step_needs)
+        w.show_panels(PANELS)
+        w.lesson_bar.set_presenting(False)
         w.set_ui_scale(saved["scale"])
         w.set_antialias(False)
         for part, visible in saved["shown"].items():
             part.setVisible(visible)
         w.showMaximized() if saved["maximized"] else w.showNormal()
         w.restoreState(saved["layout"])  # docks and panel widths as they were
+        fit_to_screen(w)
         if saved["opened_lesson"]:
             w.lessons.close()  # the lesson F5 opened goes; the user's own work comes back
 

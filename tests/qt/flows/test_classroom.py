@@ -59,7 +59,7 @@ def test_presentation_mode_and_the_clicker(qtbot, window):
     mode = window.presentation
     assert mode.active and window.isFullScreen()
     assert not window.docks[0].isVisible() and not window.menuBar().isVisible()
-    assert window.ui_scale >= 1.75
+    assert window.ui_scale >= 1.25  # 1.75 from 1200 pixels wide up (tests/qt/flows/test_screens.py)
     target = window.plots  # clicker keys work whatever has the focus
     for key, expected in ((Qt.Key_PageDown, 1), (Qt.Key_Right, 2), (Qt.Key_PageUp, 1), (Qt.Key_Left, 0),
                           (Qt.Key_Space, 1), (Qt.Key_Backspace, 0)):

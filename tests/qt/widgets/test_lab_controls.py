@@ -43,3 +43,9 @@ def test_full_batch_is_the_special_value_below_one(qtbot, lab, theme):
     assert lab.config.batch_size == 32
     box.setValue(box.minimum())
     assert lab.config.batch_size is None and box.text() == FIELDS["batch_size"].none_text
+
+
+def test_button_tips_name_the_real_shortcuts(qtbot, lab, theme):
+    controls = LabControls(lab, theme)
+    qtbot.addWidget(controls)
+    assert "Ctrl+T" in controls.step_button.toolTip() and "Ctrl+Space" in controls.play_button.toolTip()
