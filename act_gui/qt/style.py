@@ -59,6 +59,7 @@ class Theme:
     optimum: str = "#009E73"
     contour: str = "#0072B2"
     blank: str = "#000000"                                    # the blanked screen (clicker B key)
+    highlighted_text: str = "#FFFFFF"                         # text on the highlight (a selected row)
 
     def curve_colour(self, slot: int) -> str:
         return self.curves[slot % len(self.curves)]
@@ -83,7 +84,7 @@ THEMES = {
     # which would vanish on a darker Base.
     "dark": Theme("dark", "#161616", "#E0E0E0", 0.3, OKABE_ITO_DARK,
                   (160, 160, 160, 60), (230, 159, 0, 90),
-                  "#262626", "#333333", "#E6E6E6", "#2F7FBF",
+                  "#262626", "#333333", "#E6E6E6", "#2A72AD",
                   histogram=(86, 180, 233, 120), sequence_range=(0.3, 1.0)),
 }
 THEMES["high_contrast"] = Theme(
@@ -92,7 +93,7 @@ THEMES["high_contrast"] = Theme(
     ("#F0E442", "#56B4E9", "#E69F00", "#CC79A7", "#FFFFFF", "#009E73", "#D55E00"),
     (170, 170, 170, 90), (255, 200, 0, 110),
     "#000000", "#000000", "#FFFFFF", "#F0E442",
-    histogram=(0, 229, 255, 120), sequence_range=(0.35, 1.0),
+    histogram=(0, 229, 255, 120), sequence_range=(0.35, 1.0), highlighted_text="#000000",
     stylesheet="""
         QAbstractSpinBox, QComboBox, QLineEdit, QPushButton, QGroupBox { border: 1px solid #FFFFFF; }
         QPushButton { padding: 3px 8px; }
@@ -115,7 +116,7 @@ def widget_palette(theme: Theme) -> QPalette:
                          (QPalette.WindowText, text), (QPalette.Text, text),
                          (QPalette.ButtonText, text), (QPalette.ToolTipBase, base),
                          (QPalette.ToolTipText, text), (QPalette.Highlight, QColor(theme.highlight)),
-                         (QPalette.HighlightedText, QColor("#FFFFFF"))):
+                         (QPalette.HighlightedText, QColor(theme.highlighted_text))):
         palette.setColor(role, colour)
     muted = QColor(text)
     muted.setAlpha(110)

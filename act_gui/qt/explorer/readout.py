@@ -22,13 +22,18 @@ def status_text(readings: Sequence[Reading], prefix: str = "Probe") -> str:
     return "   ·   ".join(parts)
 
 
+def short_label(act_id: str) -> str:
+    """The function's name without its parenthesis: "Sigmoid" for "Sigmoid (logistic)"."""
+    return get(act_id).label.split(" (")[0]
+
+
 def plot_html(readings: Sequence[Reading], colour_of: Callable[[str], str]) -> str:
     """One line per function, in its curve's colour, under a ``z = ...`` heading."""
     if not readings:
         return ""
     rows = [f"<b>z = {number(readings[0].z)}</b>"]
     for r in readings:
-        label = html.escape(r.act_id)  # the short id: the box must fit beside the line
+        label = html.escape(short_label(r.act_id))  # short: the box must fit beside the curve
         rows.append(f"<span style='color:{colour_of(r.act_id)}'>■</span> {label}: "
                     f"f = {number(r.f)}, f′ = {number(r.df)}")
     return "<br>".join(rows)

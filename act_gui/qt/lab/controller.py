@@ -96,8 +96,9 @@ class LabController(QObject):
                                              momentum=new.momentum, l2=new.l2)
         self.config = new
         self.config_changed.emit()
-        if resets:
-            self._build(reason="Training restarted: the network changed (" + ", ".join(sorted(changes)) + ").")
+        if resets:  # another network: its units are not the ones that were selected
+            self._build(reason="Training restarted: the network changed (" + ", ".join(sorted(changes)) + ").",
+                        keep_selection=False)
         return resets
 
     def load_config(self, config: LabConfig, reason: str) -> None:
@@ -117,12 +118,12 @@ class LabController(QObject):
     def new_seed(self) -> None:
         self.apply(seed=self.config.seed + 1)
 
-    def _build(self, reason: str = "") -> None:
+    def _build(self, reason: str = "", keep_selection: bool = True) -> None:
         self.trainer = self.config.build()
         self.history = RunHistory(len(self.trainer.net.weights), self.config.describe())
         self.stats = self.trainer.stats()
         self.history.record(self.stats)
-        dropped = self.selection is not None and not self._selection_valid(self.selection)
+        dropped = self.selection is not None and not (keep_selection and self._selection_valid(self.selection))
         if dropped:
             self.selection = None
         # Views rebuild their structure first, then hear of the selection and draw the

@@ -51,10 +51,19 @@ def decades(*series: np.ndarray) -> tuple[float, float]:
 
 
 def decade_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
-    """One labelled tick per power of ten (positions in log10 units), at most six labels."""
+    """Labelled ticks on a log axis (positions in log10 units): one per power of ten, at
+    most six, and 2 and 5 times each power too when fewer than two decades show (else
+    a short range would have a single number, or none)."""
     powers = list(range(int(lo), int(hi) + 1))
     step = max(1, -(-len(powers) // 6))
-    return [(float(k), f"{10.0 ** k:g}") for k in powers[::step]]
+    ticks = [(float(k), f"{10.0 ** k:g}") for k in powers[::step]]
+    if hi - lo < 2:
+        ticks += [(float(np.log10(m * 10.0 ** k)), f"{m * 10.0 ** k:g}") for k in powers for m in (2, 5)
+                  if lo <= np.log10(m * 10.0 ** k) <= hi]
+    return sorted(ticks)
+
+
+PERCENT_TICKS = [[(v, f"{v:g}") for v in (0, 20, 40, 60, 80, 100)], []]
 
 
 class LabPlots(pg.GraphicsLayoutWidget):
@@ -65,6 +74,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.loss_plot.setLogMode(y=True)
         self.units_plot = self._plot(0, 1, "Dead &amp; saturated %", "step")
         self.units_plot.setYRange(0, 100, padding=0.02)
+        self.units_plot.getAxis("left").setTicks(PERCENT_TICKS)  # 0 and 100 labelled too
         self.grad_plot = self._plot(1, 0, "‖dL/dW‖ per layer", "step")
         self.grad_plot.setLogMode(y=True)
         self.fit_plot = self._plot(1, 1, "Decision surface", "")
@@ -221,12 +231,11 @@ class LabPlots(pg.GraphicsLayoutWidget):
     def _add_ghosts(self, run: RunHistory, index: int) -> None:
         style = (Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.DashDotDotLine)[index % 4]
         steps = run.column("step")
-        t = self.theme
-        for plot, column, colour, named in ((self.loss_plot, "train_loss", t.train, True),
-                                            (self.units_plot, "dead_fraction", t.dead, True),
-                                            (self.units_plot, "saturated_fraction", t.saturated, False)):
-            ghost_colour = pg.mkColor(colour)
-            ghost_colour.setAlpha(GHOST_ALPHA)
+        # Each pinned run has its own colour (after the live curves' ones) and its own dash.
+        ghost_colour = pg.mkColor(self.theme.curve_colour(3 + index))
+        ghost_colour.setAlpha(GHOST_ALPHA)
+        for plot, column, named in ((self.loss_plot, "train_loss", True), (self.units_plot, "dead_fraction", True),
+                                    (self.units_plot, "saturated_fraction", False)):
             values = run.column(column) * (100 if plot is self.units_plot else 1)
             name = f"pinned: {run.label}" if named else None
             ghost = plot.plot(steps, self._positive(values) if plot is self.loss_plot else values,

@@ -225,8 +225,8 @@ def test_narrowing_a_layer_under_a_selected_unit_drops_the_selection(qtbot, wind
     assert lab.config.width == 4 and lab.selection is None
     assert len(window.network_view.nodes[2]) == 4
     lab.select(0, None)
-    window.lab_controls.fields["hidden_layers"].box.setValue(1)  # layer 1 stays: the layer stays selected
-    assert lab.selection == (0, None)
+    window.lab_controls.fields["hidden_layers"].box.setValue(1)  # another network: nothing selected in it
+    assert lab.selection is None
 
 
 def test_a_reopened_session_shows_its_own_speed(qtbot, make_window, tmp_path):
@@ -237,3 +237,11 @@ def test_a_reopened_session_shows_its_own_speed(qtbot, make_window, tmp_path):
     second = make_window()
     assert second.files.open_file(str(tmp_path / "fast.actx"))
     assert second.lab.steps_per_frame == 500 and second.lab_controls.speed.currentData() == 500
+
+
+def test_changing_the_network_clears_the_selection_and_its_histogram(qtbot, window, lab):
+    lab.step(5)
+    lab.select(0, 1)
+    assert window.plots.histograms[0].isVisible()
+    window.lab_controls.activation.setCurrentIndex(window.lab_controls.activation.findData("relu"))
+    assert lab.selection is None and not window.plots.histograms[0].isVisible()

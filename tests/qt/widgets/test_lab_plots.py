@@ -25,7 +25,7 @@ def test_a_pinned_run_is_a_ghost_in_the_theme_colour(qtbot, lab, theme):
     assert len(ghosts) == 3
     plots.set_theme(THEMES["dark"])
     colours = {ghost.opts["pen"].color().name().upper() for _plot, ghost in plots.ghosts}
-    assert THEMES["dark"].train in colours
+    assert THEMES["dark"].curve_colour(3) in colours
 
 
 def test_the_decision_surface_is_the_networks_prediction(qtbot, lab, theme):
@@ -34,3 +34,22 @@ def test_the_decision_surface_is_the_networks_prediction(qtbot, lab, theme):
     lab.step(5)
     image = plots.surface.image
     assert image.shape == (64, 64) and np.all((image >= 0) & (image <= 1))
+
+
+def test_each_pinned_run_has_its_own_colour_and_dash(qtbot, lab, theme):
+    plots = LabPlots(lab, theme)
+    qtbot.addWidget(plots)
+    lab.pin()
+    lab.step(2)
+    lab.pin()
+    loss_ghosts = [ghost for plot, ghost in plots.ghosts if plot is plots.loss_plot]
+    pens = [(g.opts["pen"].color().name(), g.opts["pen"].style()) for g in loss_ghosts]
+    assert len(pens) == 2 and pens[0][0] != pens[1][0] and pens[0][1] != pens[1][1]
+
+
+def test_short_log_ranges_and_percent_axes_have_numbers():
+    from act_gui.qt.lab.plots import PERCENT_TICKS, decade_ticks
+
+    labels = [text for _pos, text in decade_ticks(-1.0, 0.0)]
+    assert labels == ["0.1", "0.2", "0.5", "1"]
+    assert [text for _pos, text in PERCENT_TICKS[0]][::5] == ["0", "100"]
