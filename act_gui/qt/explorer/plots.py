@@ -127,6 +127,10 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         if redraw:
             self._on_shown_changed()
 
+    def slide_copy(self) -> "ExplorerPlots":
+        """Another view of the same state (for an export laid out at slide size)."""
+        return ExplorerPlots(self.state, self.theme)
+
     def set_antialias(self, on: bool) -> None:
         """Smooth curves (presentation mode) or fast ones (a quarter cheaper to redraw)."""
         self.antialias = on

@@ -63,6 +63,7 @@ def decade_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     return sorted(ticks)
 
 
+EDGE_ROOM = 0.06  # in decades, past each end of a log axis
 PERCENT_TICKS = [[(v, f"{v:g}") for v in (0, 20, 40, 60, 80, 100)], []]
 
 
@@ -73,7 +74,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.loss_plot = self._plot(0, 0, "Loss", "step")
         self.loss_plot.setLogMode(y=True)
         self.units_plot = self._plot(0, 1, "Dead &amp; saturated %", "step")
-        self.units_plot.setYRange(0, 100, padding=0.02)
+        self.units_plot.setYRange(-5, 105, padding=0)  # room for the 0 and 100 labels
         self.units_plot.getAxis("left").setTicks(PERCENT_TICKS)  # 0 and 100 labelled too
         self.grad_plot = self._plot(1, 0, "‖dL/dW‖ per layer", "step")
         self.grad_plot.setLogMode(y=True)
@@ -100,9 +101,11 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.scale = 1.0
         self.set_theme(theme)
         controller.stats_changed.connect(self._on_stats_changed)
-        controller.run_reset.connect(lambda _reason: self._on_run_reset())
+        # Bound methods, not lambdas: Qt drops them when this view is deleted (a slide
+        # export's copy is), where a lambda would go on calling into a deleted view.
+        controller.run_reset.connect(self._on_run_reset)
         controller.pins_changed.connect(self._on_pins_changed)
-        controller.playing_changed.connect(lambda playing: playing or self._redraw_now())
+        controller.playing_changed.connect(self._on_playing_changed)
         self._drawn_at = 0.0
         self._on_run_reset()
         self._on_pins_changed()
@@ -150,6 +153,10 @@ class LabPlots(pg.GraphicsLayoutWidget):
             for _sample, label in plot.legend.items:
                 label.setText(label.text)
 
+    def slide_copy(self) -> "LabPlots":
+        """Another view of the same run (for an export laid out at slide size)."""
+        return LabPlots(self.controller, self.theme)
+
     def set_antialias(self, on: bool) -> None:
         for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve,
                       *self.grad_curves, self.fit_curve):
@@ -172,6 +179,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
             plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.1:.1f}pt")
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setStyle(tickFont=font)
+            if plot.getAxis("bottom").labelText:  # "step": as large as the ticks
+                plot.setLabel("bottom", plot.getAxis("bottom").labelText, **{"font-size": points})
             plot.legend.setLabelTextSize(points)
             for _sample, label in plot.legend.items:
                 label.setText(label.text, size=points)
@@ -183,7 +192,11 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.points.setSize(6 * scale)
 
     # --- structure -----------------------------------------------------------------------
-    def _on_run_reset(self) -> None:
+    def _on_playing_changed(self, playing: bool) -> None:
+        if not playing:
+            self._redraw_now()
+
+    def _on_run_reset(self, _reason: str = "") -> None:
         trainer = self.controller.trainer
         layers = len(trainer.net.weights)
         while len(self.grad_curves) < layers:
@@ -291,8 +304,11 @@ class LabPlots(pg.GraphicsLayoutWidget):
             if plot.viewRange()[0] != [0.0, span]:
                 plot.setXRange(0.0, span, padding=0)
         for plot, (lo, hi) in ranges:
-            if [round(v, 6) for v in plot.viewRange()[1]] != [lo, hi]:
-                plot.setYRange(lo, hi, padding=0)
+            # A little room past the end decades, or their labels would overhang the axis
+            # and pyqtgraph would leave them out.
+            wanted = [round(lo - EDGE_ROOM, 6), round(hi + EDGE_ROOM, 6)]
+            if [round(v, 6) for v in plot.viewRange()[1]] != wanted:
+                plot.setYRange(*wanted, padding=0)
                 plot.getAxis("left").setTicks([decade_ticks(lo, hi), []])
 
     @staticmethod

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QPoint, QRectF
+from PySide6.QtCore import QIODevice, QPoint, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from act_gui.core.activations import curves
 from act_gui.core.lab import RunHistory
@@ -16,19 +16,29 @@ from act_gui.qt.storage.save_file import write_bytes, write_text, write_with
 
 #: Exported images are at least this wide, so they stay sharp on a slide.
 MIN_EXPORT_WIDTH = 1920
+#: Plot exports are a 16:9 slide, drawn at this UI scale (type and pens to match).
+SLIDE_SIZE, SLIDE_SCALE = (1920, 1080), 2.0
 
 
 # pyqtgraph's exporters and QtSvg are imported when first used: together they were a
 # twentieth of start-up, for a menu item most sessions never touch.
 
-def export_png(plots, path: str | Path) -> None:
-    """A pyqtgraph layout widget (the Explorer's or the training plots) as a PNG."""
-    import pyqtgraph.exporters as exporters
-
-    exporter = exporters.ImageExporter(plots.ci)
-    width = max(MIN_EXPORT_WIDTH, int(plots.ci.width()))
-    exporter.parameters()["width"] = width
-    image = exporter.export(toBytes=True)
+def export_png(plots, path: str | Path, size: tuple[int, int] = SLIDE_SIZE) -> None:
+    """A plot view (the Explorer's or the training plots) as a PNG slide: a copy of the
+    view, showing the same models, laid out at ``size`` with type and pens scaled to it
+    (not the on-screen widget stretched: that gave a tall strip with tiny legends)."""
+    copy = plots.slide_copy()
+    try:
+        copy.set_scale(SLIDE_SCALE * size[0] / SLIDE_SIZE[0])
+        copy.set_antialias(True)
+        copy.resize(*size)
+        copy.setAttribute(Qt.WA_DontShowOnScreen)  # laid out as if shown (axes size their labels)
+        copy.show()
+        QApplication.processEvents()
+        image = copy.grab().toImage()
+    finally:
+        copy.hide()
+        copy.deleteLater()
     write_with(path, lambda device: image.save(device, "PNG"))
 
 

@@ -247,3 +247,19 @@ def test_a_probe_near_the_limit_is_shown_without_an_error(qtbot, window, z):
     assert window.state.probe == z
     lo, hi = window.state.z_range
     assert lo <= z <= hi and max(abs(lo), abs(hi)) <= 1e6
+
+
+@pytest.mark.parametrize("kind", ["png", "training_png"])
+def test_png_exports_are_16_9_slides_with_large_type(qtbot, window, tmp_path, kind):
+    from PySide6.QtGui import QImage
+
+    window.lab.step(20)
+    path = tmp_path / "slide.png"
+    assert window.files.export(kind, str(path))
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1920, 1080)
+    colours = {image.pixel(x, y) for x in range(0, 1920, 13) for y in range(0, 1080, 13)}
+    assert len(colours) > 20  # a real picture, not a blank fill
+    qtbot.wait(20)  # the slide's copy of the view is deleted...
+    window.lab.reset()
+    window.lab.step(5)  # ...and the run goes on without it (an exception here fails the test)
