@@ -3,7 +3,8 @@
 A lesson is a JSON file (the built-in ones live in ``act_gui/lessons/``). A step has a
 caption and the state it sets: Explorer functions and probe, Network Lab configuration,
 how many steps to train (and whether to animate them), runs to pin for comparison,
-the unit or layer to select and which view to bring to the front. Every run is seeded,
+the unit or layer to select, which view to bring to the front, and which panels matter
+(on a small projector only those are shown). Every run is seeded,
 so a step shows the same thing every time, whichever step the teacher jumps to.
 
 Lesson files may be written by hand, so :func:`parse` checks them fully and raises
