@@ -127,20 +127,23 @@ def wait_for(condition, timeout=30.0):
 
 def test_xdotool_drives_the_real_window(unpacked, display, tmp_path):
     env = app_env(display, tmp_path)
-    app = subprocess.Popen([str(unpacked / "opt/act-gui/act-gui"), "--lesson", "sigmoid", "--present"],
+    app = subprocess.Popen([str(unpacked / "opt/act-gui/act-gui")],
                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         def title():
             found = run("xdotool", "search", "--name", "Activation Explorer", env=env).stdout.split()
             return found and run("xdotool", "getwindowname", found[0], env=env).stdout.strip()
 
-        assert "(step 1 of 3)" in wait_for(title)
+        assert wait_for(title)
         window = run("xdotool", "search", "--name", "Activation Explorer", env=env).stdout.split()[0]
         run("xdotool", "windowfocus", "--sync", window, env=env)
+        run("xdotool", "key", "--clearmodifiers", "ctrl+t", env=env)  # Training > Step: the user's work
+        run("xdotool", "key", "--clearmodifiers", "F5", env=env)  # presentation, with lesson 1
+        assert wait_for(lambda: "(step 1 of 3)" in title())
         run("xdotool", "key", "--clearmodifiers", "Next", env=env)  # a clicker's PageDown
         assert wait_for(lambda: "(step 2 of 3)" in title())
-        run("xdotool", "key", "--clearmodifiers", "ctrl+t", env=env)  # Training > Step
-        time.sleep(1.0)
+        run("xdotool", "key", "--clearmodifiers", "Escape", env=env)  # back to the user's own work
+        assert wait_for(lambda: title() == "Activation Explorer")
         run("xdotool", "key", "--clearmodifiers", "ctrl+q", env=env)  # quit: autosaves the work
         app.wait(timeout=30)
     finally:
@@ -148,4 +151,4 @@ def test_xdotool_drives_the_real_window(unpacked, display, tmp_path):
             app.kill()
     assert app.returncode == 0, app.stderr.read()
     saved = json.loads((tmp_path / "state" / "autosave.actx").read_text())
-    assert saved["lab"]["trainer"]["steps"] == 1  # the Step shortcut reached the app
+    assert saved["lab"]["trainer"]["steps"] == 1  # the user's step, kept through the lesson
