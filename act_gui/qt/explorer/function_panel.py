@@ -106,7 +106,11 @@ class FunctionPanel(FixedLook, QWidget):
         shown = set(self.state.shown())
         with QSignalBlocker(self.tree):
             for act_id, item in self.items.items():
-                item.setCheckState(0, Qt.Checked if act_id in self.state.overlays else Qt.Unchecked)
+                # The current function is always plotted: its box is ticked and fixed.
+                current = act_id == self.state.current
+                item.setCheckState(0, Qt.Checked if current or act_id in self.state.overlays else Qt.Unchecked)
+                flags = item.flags()
+                item.setFlags(flags & ~Qt.ItemIsUserCheckable if current else flags | Qt.ItemIsUserCheckable)
                 item.setIcon(0, self._swatch(act_id) if act_id in shown else QIcon())
                 font = item.font(0)
                 font.setBold(act_id == self.state.current)

@@ -30,3 +30,13 @@ def test_the_filter_hides_what_does_not_match_and_enter_picks_the_first(qtbot, s
     assert shown == [i for i in REGISTRY if matches(i, "relu")] and "sigmoid" not in shown
     qtbot.keyClick(panel.filter, Qt.Key_Return)
     assert state.current == panel.visible_ids()[0]
+
+
+def test_the_current_function_is_ticked_and_cannot_be_unticked(qtbot, state, theme):
+    panel = FunctionPanel(state, theme)
+    qtbot.addWidget(panel)
+    state.set_current("elu")
+    item = panel.items["elu"]
+    assert item.checkState(0) == Qt.Checked and not item.flags() & Qt.ItemIsUserCheckable
+    state.set_current("tanh")  # elu is no longer plotted; its box is free again
+    assert item.checkState(0) == Qt.Unchecked and item.flags() & Qt.ItemIsUserCheckable
