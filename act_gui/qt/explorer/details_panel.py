@@ -79,7 +79,9 @@ class DetailsPanel(FixedLook, QWidget):
         values = self.state.params(act_id)
         for spec in get(act_id).params:
             control = ParamControl(spec, values[spec.name])
-            control.value_changed.connect(self._on_control_changed)
+            # The control says whose parameter it is: a value typed into it may be
+            # committed (on losing focus) after another function became current.
+            control.value_changed.connect(lambda name, value, owner=act_id: self._on_control_changed(owner, name, value))
             self.params_box.addWidget(control)
             self.controls[spec.name] = control
         self.reset_button.setVisible(bool(self.controls))
@@ -92,8 +94,8 @@ class DetailsPanel(FixedLook, QWidget):
             self.table.setItem(row, 1, QTableWidgetItem(value))
         self.table.setToolTip("Properties at the default parameters")
 
-    def _on_control_changed(self, name: str, value: float) -> None:
-        self.state.set_param(self.state.current, name, value)
+    def _on_control_changed(self, act_id: str, name: str, value: float) -> None:
+        self.state.set_param(act_id, name, value)
 
     def _on_params_changed(self, act_id: str) -> None:
         if act_id == self.state.current:
