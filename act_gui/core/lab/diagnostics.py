@@ -5,8 +5,10 @@ training stays fast. The words mean what the Explorer's shaded regions mean:
 
 * **dead**: f'(z) is exactly 0 for every training sample. No gradient reaches the
   unit's weights through any sample, so plain gradient descent can never revive it.
-* **saturated**: |f'(z)| is below 5% of the function's largest slope for at least 95%
-  of the samples (and the unit is not dead): it learns, but barely.
+* **saturated**: the function flattens out (a bounded tail: sigmoid, tanh, ELU's left
+  side...) and |f'(z)| is below 5% of its largest slope for at least 95% of the samples
+  (and the unit is not dead): it learns, but barely. A function that never flattens
+  out, such as Leaky ReLU with its constant small slope, never counts as saturated.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def unit_states(net: MLP, layer: int, pre: np.ndarray, peak: float) -> tuple[np.
     act = net.activations[layer]
     slope = np.abs(act.kernel_prime(pre, **net.activation_params[layer]))
     dead = np.all(slope == 0.0, axis=0)
+    if act.properties.saturates == "none":
+        return dead, np.zeros_like(dead)
     weak = np.mean(slope < SATURATION_SHARE * peak, axis=0) >= SATURATED_SAMPLE_SHARE
     return dead, weak & ~dead
 

@@ -230,7 +230,11 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         sample = self.samples[act_id]
         peak = self._peak_slope(act_id)
         found = gradient_regions(sample.z, sample.df, peak)
-        wanted = [("zero", span) for span in found["zero"]] + [("saturated", span) for span in found["saturated"]]
+        # "Saturated" means a flat tail: a function that never flattens out (Leaky ReLU's
+        # small constant slope) gets no such band, as its properties say "Saturates: none".
+        saturating = get(act_id).properties.saturates != "none"
+        wanted = [("zero", span) for span in found["zero"]] + [("saturated", span) for span in found["saturated"]
+                                                                if saturating]
         while len(self.regions) < len(wanted):
             region = pg.LinearRegionItem(movable=False)
             region.setZValue(-10)

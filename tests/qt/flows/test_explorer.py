@@ -139,11 +139,13 @@ def test_gradient_plot_shades_dead_and_saturated_regions(qtbot, window):
     shown = [r for r in window.plots.regions if r.isVisible()]
     assert [r.kind for r in shown] == ["saturated", "saturated"]
     assert shown[1].getRegion()[0] == pytest.approx(4.36, abs=0.02)
-    # Leaky ReLU's slope of 0.01 is small (saturated, by the 5% rule) but never zero.
+    # Leaky ReLU's slope of 0.01 is small but neither zero nor a flat tail: no band, as
+    # its properties table says "Saturates: none".
     window.state.set_current("leaky_relu")
-    assert [r.kind for r in window.plots.regions if r.isVisible()] == ["saturated"]
-    window.state.set_param("leaky_relu", "negative_slope", 0.2)
     assert not any(r.isVisible() for r in window.plots.regions)
+    table = window.details_panel.table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Saturates"] == "none"
 
 
 def test_z_range_fields_zoom_and_reset(qtbot, window):

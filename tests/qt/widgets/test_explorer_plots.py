@@ -40,3 +40,12 @@ def test_a_histogram_of_samples_is_drawn_under_the_curves(qtbot, state, theme):
     assert counts.sum() > 0 and plots.histograms[0].isVisible()
     plots.show_samples(None)
     assert not plots.histograms[0].isVisible()
+
+
+def test_only_flat_tails_are_shaded_as_saturated(qtbot, state, theme):
+    plots = ExplorerPlots(state, theme)
+    qtbot.addWidget(plots)
+    state.set_current("leaky_relu")  # slope 0.01 on the left: small, but never flat
+    assert not [r for r in plots.regions if r.isVisible() and r.kind == "saturated"]
+    state.set_current("sigmoid")
+    assert len([r for r in plots.regions if r.isVisible() and r.kind == "saturated"]) == 2
