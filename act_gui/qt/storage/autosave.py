@@ -81,6 +81,7 @@ class Autosave(QObject):
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             log.warning("cannot create the autosave folder %s: %s", self.folder, error)
+        free = []  # unlocked slots holding older work, oldest first, if no slot is empty
         for number in range(1, MAX_SLOTS + 1):
             path = slot_path(self.folder, number)
             lock = QLockFile(str(path) + ".lock")
@@ -89,9 +90,19 @@ class Autosave(QObject):
                 continue
             if empty and path.exists():
                 lock.unlock()
+                if number > 1:  # slot 1 is the plain start's: never reused for a file
+                    free.append((path.stat().st_mtime, number))
                 continue
             self.path, self._lock = path, lock
             return True
+        for _mtime, number in sorted(free):  # every slot used: keep the oldest work aside
+            path = slot_path(self.folder, number)
+            lock = QLockFile(str(path) + ".lock")
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):
+                self.set_aside(path, "earlier")
+                self.path, self._lock = path, lock
+                return True
         return False
 
     def _restore(self) -> str | None:
@@ -105,10 +116,10 @@ class Autosave(QObject):
         return None
 
     @staticmethod
-    def set_aside(path: Path) -> Path | None:
-        """Rename ``path`` to ``<name>-unreadable-<time><suffix>``; None if that failed."""
+    def set_aside(path: Path, why: str = "unreadable") -> Path | None:
+        """Rename ``path`` to ``<name>-<why>-<time><suffix>``; None if that failed."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.stem}-unreadable-{stamp}{path.suffix}")
+        aside = path.with_name(f"{path.stem}-{why}-{stamp}{path.suffix}")
         try:
             path.rename(aside)
         except OSError as error:

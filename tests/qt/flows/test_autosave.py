@@ -151,3 +151,19 @@ def test_a_killed_instance_does_not_keep_its_autosave_slot(make_window, state_di
     assert Path(result.stdout.strip()) == state_dir / "autosave.actx"
     window = make_window()  # the dead process's lock is stale: its slot and work come back
     assert window.autosave.path == state_dir / "autosave.actx" and window.lab.trainer.steps == 8
+
+
+def test_many_starts_with_files_never_leave_a_window_without_autosave(make_window, state_dir, tmp_path):
+    from act_gui.qt.storage.autosave import MAX_SLOTS
+
+    first = make_window()
+    first.lab.step(3)
+    first.files.save_session(str(tmp_path / "work.actx"))
+    first.close()  # slot 1: the plain start's work
+    for _ in range(MAX_SLOTS + 2):  # a teacher opening a file every day
+        window = make_window(Options(session=str(tmp_path / "work.actx")))
+        assert window.autosave.path is not None and window.autosave.timer.isActive()
+        assert window.autosave.path != state_dir / "autosave.actx"
+        window.close()
+    assert saved_steps(state_dir / "autosave.actx") == 3  # never reused
+    assert list(state_dir.glob("autosave-*-earlier-*.actx"))  # older file work kept aside, not lost
