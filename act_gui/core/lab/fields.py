@@ -18,6 +18,8 @@ import numpy as np
 from act_gui.core.lab.datasets import MAX_POINTS
 
 MAX_HIDDEN_LAYERS, MAX_WIDTH = 6, 16
+#: Training steps per drawn frame that the Lab offers.
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.loss_plot = self._plot(0, 0, "Loss", "step")
         self.loss_plot.setLogMode(y=True)
         self.units_plot = self._plot(0, 1, "Dead &amp; saturated %", "step")
-        self.units_plot.setYRange(-5, 105, padding=0)  # room for the 0 and 100 labels
+        self.units_plot.setYRange(-10, 110, padding=0)  # room for the 0 and 100 labels
         self.units_plot.getAxis("left").setTicks(PERCENT_TICKS)  # 0 and 100 labelled too
         self.grad_plot = self._plot(1, 0, "‖dL/dW‖ per layer", "step")
         self.grad_plot.setLogMode(y=True)
