@@ -30,6 +30,7 @@ class Action:
     tip: str = ""
     checkable: bool = False
     separator_before: bool = False   # a line above it in its menu
+    button: str = ""                 # shorter text for a toolbar button, if it has one
 
 
 def _export(kind: str):
@@ -51,11 +52,11 @@ ACTIONS = (
            "Save the working state every minute and on exit, and reopen it next time", checkable=True,
            separator_before=True),
     Action("export_png", "Export plots as &PNG…", "Ctrl+E", "&File", _export("png"),
-           "Save both plots as a PNG image", separator_before=True),
+           "Save both plots as a PNG image", separator_before=True, button="Export PNG"),
     Action("export_svg", "Export plots as S&VG…", "Ctrl+Shift+E", "&File", _export("svg"),
-           "Save both plots as scalable vector graphics"),
+           "Save both plots as scalable vector graphics", button="Export SVG"),
     Action("export_csv", "Export curve &data as CSV…", "Ctrl+Shift+C", "&File", _export("csv"),
-           "Save z, f(z) and f′(z) of every shown function"),
+           "Save z, f(z) and f′(z) of every shown function", button="Export CSV"),
     Action("export_training_png", "Export training plots as PNG…", None, "&File", _export("training_png"),
            "Save the four training plots"),
     Action("export_training_svg", "Export training plots as SVG…", None, "&File", _export("training_svg"),
@@ -115,10 +116,10 @@ ACTIONS = (
 
 
 #: The toolbars: action ids in order; "|" is a separator and "fields" the View toolbar's
-#: z-range and probe boxes.
+#: z-range and probe boxes. Training has no toolbar: the Network Lab panel has those
+#: buttons, and a second set overflowed the toolbar on a laptop screen.
 TOOLBARS = {
     "View": ("reset_view", "fields", "|", "export_png", "export_svg", "export_csv"),
-    "Training": ("train_step", "play_pause", "train_reset", "pin_run"),
 }
 
 
@@ -129,6 +130,8 @@ def build_actions(window: QWidget) -> dict[str, QAction]:
         action = QAction(spec.text, window)
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.button:
+            action.setIconText(spec.button)
         action.setStatusTip(spec.tip)
         action.setToolTip(spec.tip)
         action.setCheckable(spec.checkable)

@@ -93,7 +93,7 @@ def main() -> int:
             window.presentation.start()
             for index in range(len(lesson.steps)):
                 window.lessons.go(index)
-                for _ in range(3):
+                for _ in range(6):  # a wrapped key settles in a pass or two more
                     app.processEvents()
                 found += problems(window, f"{lesson.id} step {index + 1}")
             window.presentation.stop()

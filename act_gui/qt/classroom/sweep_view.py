@@ -17,8 +17,10 @@ from act_gui.core.lab import sweep
 from act_gui.core.lab import LabConfig
 from act_gui.qt.style import Theme, plot_font
 from act_gui.qt.widgets.plot_grid import arrange, best_columns
+from act_gui.qt.widgets.plot_key import KeyEntry, add_key, key_html
 
 LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU"}
+TITLES = ("Loss at the end of training", "Dead units (%)")
 
 
 class SweepWorker(QObject):
@@ -51,17 +53,19 @@ class SweepView(QWidget):
     def __init__(self, theme: Theme, parent=None) -> None:
         super().__init__(parent)
         self.plots = pg.GraphicsLayoutWidget()
-        self.loss_plot = self.plots.addPlot(row=0, col=0, title="Loss at the end of training", enableMenu=False)
-        self.dead_plot = self.plots.addPlot(row=1, col=0, title="Dead units (%)", enableMenu=False)
+        self.loss_plot = self.plots.addPlot(row=0, col=0, enableMenu=False)
+        self.dead_plot = self.plots.addPlot(row=1, col=0, enableMenu=False)
         self.curves = {}
         for plot in (self.loss_plot, self.dead_plot):
             plot.setLogMode(x=True, y=plot is self.loss_plot)
             plot.setLabel("bottom", "learning rate")
-            plot.addLegend(offset=(10, 10))
+            for axis in ("left", "bottom"):  # "learning rate (×0.001)" misread a partial sweep
+                plot.getAxis(axis).enableAutoSIPrefix(False)
             plot.hideButtons()
             for act in sweep.ACTIVATIONS:
-                self.curves[(plot is self.loss_plot, act)] = plot.plot(name=LABELS[act], symbol="o", symbolSize=9)
+                self.curves[(plot is self.loss_plot, act)] = plot.plot(symbol="o", symbolSize=9)
         self.dead_plot.setYRange(0, 100)
+        self.key_labels = [add_key(plot) for plot in (self.loss_plot, self.dead_plot)]
         self.columns = 1
         self.progress = QProgressBar()
         self.status = QLabel("Press Run to train the same network at each learning rate.")
@@ -75,6 +79,7 @@ class SweepView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.status)
         self.base = LabConfig(init="he_normal", width=16, seed=2)
+        self.title_points = plot_font(1.0).pointSizeF() * 1.2
         self.results: list[sweep.SweepResult] = []
         self.thread: QThread | None = None
         self.number = 0  # of the latest sweep started
@@ -87,30 +92,30 @@ class SweepView(QWidget):
 
     def set_scale(self, scale: float) -> None:
         font = plot_font(scale)
+        self.title_points = font.pointSizeF() * 1.2
+        self._show_keys()
         for plot in (self.loss_plot, self.dead_plot):
-            plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.2:.1f}pt")
-            plot.legend.setLabelTextSize(f"{font.pointSizeF():.1f}pt")
-            for _sample, label in plot.legend.items:
-                label.setText(label.text, size=f"{font.pointSizeF():.1f}pt")
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setStyle(tickFont=font)
 
     def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
         self.plots.setBackground(theme.plot_background)
         # The colours ReLU and Leaky ReLU have on the Explorer plots in lesson 7 (slots 0, 1).
         for (_loss, act), curve in self.curves.items():
             colour = theme.curve_colour(sweep.ACTIVATIONS.index(act))
             curve.setPen(pg.mkPen(colour, width=3))
             curve.setSymbolBrush(colour)
+        self._show_keys()
         for plot in (self.loss_plot, self.dead_plot):
-            plot.titleLabel.setAttr("color", theme.plot_foreground)
-            plot.setTitle(plot.titleLabel.text)
-            plot.legend.setLabelTextColor(theme.plot_foreground)
-            for _sample, label in plot.legend.items:
-                label.setText(label.text)
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setPen(theme.plot_foreground)
                 plot.getAxis(axis).setTextPen(theme.plot_foreground)
+
+    def _show_keys(self) -> None:
+        key = [KeyEntry(LABELS[act], self.theme.curve_colour(sweep.ACTIVATIONS.index(act))) for act in sweep.ACTIVATIONS]
+        for label, title in zip(self.key_labels, TITLES):
+            label.set_key([key_html(title, key)], size=f"{self.title_points:.1f}pt", color=self.theme.plot_foreground)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

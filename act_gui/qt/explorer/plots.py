@@ -6,6 +6,8 @@ a slider drag costs one resample of one function and a handful of ``setData`` ca
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Signal
@@ -15,8 +17,9 @@ from act_gui.core.activations import curves
 from act_gui.core.activations import get
 from act_gui.core.activations.analysis import SATURATION_SHARE, gradient_regions, max_abs_slope
 from act_gui.qt.explorer.state import ExplorerState
-from act_gui.qt.explorer.readout import plot_html
+from act_gui.qt.explorer.readout import key_html, narrow_key_html
 from act_gui.qt.style import Theme, plot_font
+from act_gui.qt.widgets.plot_key import KeyLabel, add_key
 
 CURRENT_WIDTH, OVERLAY_WIDTH = 3, 2
 MARKER_SIZE = 11
@@ -44,7 +47,10 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         # No context menus (they are never shown; building them was a tenth of start-up).
         self.f_plot = self.addPlot(row=0, col=0, enableMenu=False)
         self.df_plot = self.addPlot(row=1, col=0, enableMenu=False)
-        self.df_plot.setXLink(self.f_plot)
+        # Not pyqtgraph's x-link: it matches the views pixel by pixel, so two data areas
+        # of different widths showed different z-ranges (and could chase each other
+        # forever). Both show the state's z-range; a pan or zoom on either sets it.
+        self._showing_range = False
         self.curve_items: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
         self.regions: list[pg.LinearRegionItem] = []
         self._build_decorations()
@@ -55,8 +61,8 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         state.params_changed.connect(self._on_params_changed)
         state.z_range_changed.connect(self._on_z_range_changed)
         state.probe_changed.connect(self._on_probe_changed)
-        self.f_plot.getViewBox().sigXRangeChanged.connect(self._on_view_x_changed)
-        self.f_plot.getViewBox().sigYRangeChanged.connect(lambda *_: self._place_probe_text())
+        for plot in (self.f_plot, self.df_plot):
+            plot.getViewBox().sigXRangeChanged.connect(self._on_view_x_changed)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._show_z_range()
         self._on_shown_changed()
@@ -72,11 +78,10 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             plot.getViewBox().setMouseEnabled(x=True, y=False)
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # same width: z-axes line up
             plot.getAxis("left").enableAutoSIPrefix(False)  # "250 (×0.001)" reads worse than 0.25
-        # Bottom right: empty for most activations, which rise from left to right; the
-        # top left stays free for the probe readout.
-        self.legend = self.f_plot.addLegend(offset=(-10, -10))
-        # The key to the shaded bands sits under the plot, where it never hides a curve.
-        self.region_key = self.addLabel(row=2, col=0, justify="left")
+        # The key to the curves (with the probe's readings) is the f(z) plot's title, and
+        # the key to the shaded bands sits under the plots: neither ever hides a curve.
+        self.region_key = KeyLabel()
+        self.addItem(self.region_key, row=2, col=0)
         self.axes_lines = [pg.InfiniteLine(pos=0, angle=a) for a in (0, 90) for _ in (0, 1)]
         for line, plot in zip(self.axes_lines, (self.f_plot, self.df_plot) * 2):
             plot.addItem(line, ignoreBounds=True)
@@ -92,9 +97,8 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             histogram.setVisible(False)
             plot.addItem(histogram, ignoreBounds=True)
         self.histogram_label = ""
-        self.probe_text = pg.TextItem(anchor=(0, 0))
-        self.probe_text.setZValue(50)
-        self.f_plot.addItem(self.probe_text, ignoreBounds=True)
+        self.key_labels: list[str] = []  # what the key names, in order, as plain text
+        self.key = add_key(self.f_plot)
 
     def set_theme(self, theme: Theme, redraw: bool = True) -> None:
         self.theme = theme
@@ -109,19 +113,12 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
                 # lines cost a third of every redraw and made the plots look busy.
                 plot.getAxis(axis).setStyle(maxTickLevel=0)
                 plot.getAxis(axis).setTickDensity(1.8)
-        for legend in (self.legend,):
-            legend.setLabelTextColor(fg)
-            legend.setBrush(pg.mkBrush(theme.plot_background + "D0"))
-            for _sample, label in legend.items:  # re-render: the colour alone does not
-                label.setText(label.text)
         for line in self.axes_lines:
             line.setPen(pg.mkPen(fg, width=1, alpha=80, style=pg.QtCore.Qt.DashLine))
         for line in self.probe_lines:
             line.setPen(pg.mkPen(fg, width=2 * self.scale))
             line.setHoverPen(pg.mkPen(theme.highlight, width=3))
         self._update_region_key()
-        self.probe_text.fill = pg.mkBrush(theme.plot_background + "E0")
-        self.probe_text.border = pg.mkPen(fg, width=1)
         for region in self.regions:
             self._style_region(region, region.kind)
         if redraw:
@@ -148,11 +145,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             for axis, label in (("left", name), ("bottom", "z")):
                 plot.getAxis(axis).setStyle(tickFont=font)
                 plot.setLabel(axis, label, **{"font-size": points})
-        self.legend.setLabelTextSize(points)
-        for _sample, label in self.legend.items:
-            label.setText(label.text, size=points)
         self._update_region_key()
-        self.probe_text.setFont(font)
         for line in self.probe_lines:
             line.setPen(pg.mkPen(self.theme.plot_foreground, width=2 * scale))
         radius = MARKER_SIZE * scale / 2
@@ -166,8 +159,9 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         swatch = "<span style='color:{}; font-size:{:.0f}pt'>■</span>"
         zero = swatch.format(theme.region_colour("zero").name(), 14 * scale)
         saturated = swatch.format(theme.region_colour("saturated").name(), 14 * scale)
-        self.region_key.setText(
-            f"{zero} f′ = 0: dead, no gradient<br>{saturated} |f′| &lt; {SATURATION_SHARE:.0%} of max: saturated",
+        self.region_key.set_key(
+            [f"{zero}&nbsp;dead&nbsp;(f′&nbsp;=&nbsp;0)&nbsp;&nbsp;&nbsp; {saturated}&nbsp;saturated&nbsp;(f′&nbsp;under&nbsp;"
+             f"{SATURATION_SHARE:.0%}&nbsp;of&nbsp;its&nbsp;peak)"],
             color=theme.plot_foreground, size=f"{9 * scale:.1f}pt")
 
     # --- state -> plots ------------------------------------------------------------------
@@ -189,7 +183,6 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
                 markers[slot].setPen(pg.mkPen(self.theme.plot_background, width=1.5))
         self.samples = {}
         self._resample(shown)
-        self._rebuild_legend(shown)
 
     def _on_params_changed(self, act_id: str) -> None:
         if act_id in self.state.shown():
@@ -201,9 +194,12 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
 
     def _show_z_range(self) -> None:
         lo, hi = self.state.z_range
-        with QSignalBlocker(self.f_plot.getViewBox()):
-            self.f_plot.setXRange(lo, hi, padding=0)
-        self.df_plot.setXRange(lo, hi, padding=0)  # the link would only follow a signal
+        self._showing_range = True
+        try:
+            for plot in (self.f_plot, self.df_plot):
+                plot.setXRange(lo, hi, padding=0)
+        finally:
+            self._showing_range = False
 
     def _on_probe_changed(self) -> None:
         for line in self.probe_lines:
@@ -287,29 +283,21 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
                 marker.setVisible(bool(np.isfinite(value)))
                 if np.isfinite(value):
                     marker.setPos(r.z, value)
-        self.probe_text.setHtml(f"<div style='color:{self.theme.plot_foreground}'>"
-                                f"{plot_html(readings, self._colour)}</div>")
-        self._place_probe_text()
+        self._show_key()
 
-    def _place_probe_text(self) -> None:
-        """Beside the probe line, on whichever side has room, never outside the plot."""
-        view = self.f_plot.getViewBox()
-        (x_lo, x_hi), (_, y_hi) = view.viewRange()
-        pixel_width, _ = view.viewPixelSize()
-        width = self.probe_text.boundingRect().width() * pixel_width
-        z = min(max(self.state.probe, x_lo), x_hi)
-        x = z if z + width <= x_hi else max(x_lo, z - width)
-        self.probe_text.setAnchor((0.0, 0.0))
-        self.probe_text.setPos(x, y_hi)
-
-    def _rebuild_legend(self, shown: list[str]) -> None:
-        self.legend.clear()  # only when the set of shown functions changes, not per frame
-        label, self.histogram_label = self.histogram_label, ""
-        for act_id in shown:
-            f_item, _ = self.curve_items[self.state.slot(act_id)]
-            suffix = "  — current" if act_id == self.state.current else ""
-            self.legend.addItem(f_item, get(act_id).label + suffix)
-        self._set_histogram_legend(label)
+    def _show_key(self) -> None:
+        """The key over the f(z) plot: each shown function with f and f' at the probe."""
+        readings = self.probe_readings
+        extra = ""
+        if self.histogram_label:
+            swatch = pg.mkColor(self.theme.histogram).name()
+            extra = f"<span style='color:{swatch}'>■■</span>&nbsp;{html.escape(self.histogram_label)}"
+        self.key_labels = [get(r.act_id).label for r in readings] + [self.histogram_label] * bool(extra)
+        choices = [key_html(readings, self._colour, self.state.current, extra, pairs)
+                   for pairs in range(max(1, min(len(readings), 4)), 0, -1)]  # as many abreast as fit
+        choices.append(narrow_key_html(readings, self._colour, self.state.current, extra))
+        self.key.set_key(choices, size=f"{plot_font(self.scale).pointSizeF():.1f}pt",
+                         color=self.theme.plot_foreground)
 
     # --- pre-activation histograms (from the Network Lab) ---------------------------------
     def show_samples(self, samples: np.ndarray | None, label: str = "") -> None:
@@ -321,7 +309,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         if samples is None or len(samples) == 0:
             for histogram in self.histograms:
                 histogram.setVisible(False)
-            self._set_histogram_legend("")
+            self._set_histogram_key("")
             return
         lo, hi = self.state.z_range
         counts, edges = np.histogram(np.clip(samples, lo, hi), bins=HISTOGRAM_BINS, range=(lo, hi))
@@ -334,19 +322,17 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
                               fillLevel=base, brush=pg.mkBrush(self.theme.histogram),
                               pen=pg.mkPen(self.theme.plot_foreground, width=1))
             histogram.setVisible(True)
-        self._set_histogram_legend(label)
+        self._set_histogram_key(label)
 
-    def _set_histogram_legend(self, label: str) -> None:
-        if label == self.histogram_label:
-            return
-        if self.histogram_label:
-            self.legend.removeItem(self.histograms[0])
-        if label:
-            self.legend.addItem(self.histograms[0], label)
-        self.histogram_label = label
+    def _set_histogram_key(self, label: str) -> None:
+        if label != self.histogram_label:
+            self.histogram_label = label
+            self._show_key()
 
     # --- plots -> state ------------------------------------------------------------------
     def _on_view_x_changed(self, _view, x_range) -> None:
+        if self._showing_range:
+            return
         try:
             self.state.set_z_range(*x_range)
         except ValueError:  # panned or zoomed past the limits: snap back

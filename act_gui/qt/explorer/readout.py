@@ -1,4 +1,4 @@
-"""Text of the probe readout, for the status bar (plain) and the plot (coloured HTML)."""
+"""Text of the probe readout: for the status bar (plain) and the f(z) plot's key (HTML)."""
 
 from __future__ import annotations
 
@@ -27,13 +27,41 @@ def short_label(act_id: str) -> str:
     return get(act_id).label.split(" (")[0]
 
 
-def plot_html(readings: Sequence[Reading], colour_of: Callable[[str], str]) -> str:
-    """One line per function, in its curve's colour, under a ``z = ...`` heading."""
+def key_html(readings: Sequence[Reading], colour_of: Callable[[str], str], current: str,
+             extra: str = "", pairs: int = 1) -> str:
+    """The f(z) plot's key, which is also the probe readout: ``z = ...``, then each
+    function (a swatch in its curve's colour, its name, f and f' at the probe), the
+    current one in bold, ``pairs`` to a row; then ``extra`` (e.g. the histogram's entry)."""
     if not readings:
-        return ""
-    rows = [f"<b>z = {number(readings[0].z)}</b>"]
+        return extra
+    cells = []
     for r in readings:
-        label = html.escape(short_label(r.act_id))  # short: the box must fit beside the curve
-        rows.append(f"<span style='color:{colour_of(r.act_id)}'>■</span> {label}: "
-                    f"f = {number(r.f)}, f′ = {number(r.df)}")
-    return "<br>".join(rows)
+        name = html.escape(short_label(r.act_id))  # short: the key must fit over a narrow plot
+        if r.act_id == current:
+            name = f"<b>{name}</b>"
+        cells.append(f"<td><span style='color:{colour_of(r.act_id)}'>━━</span>&nbsp;{name}</td>"
+                     f"<td>&nbsp;f&nbsp;=&nbsp;{number(r.f)}</td><td>&nbsp;f′&nbsp;=&nbsp;{number(r.df)}&nbsp;&nbsp;</td>")
+    rows = []
+    for start in range(0, len(cells), pairs):
+        lead = f"z&nbsp;=&nbsp;{number(readings[0].z)}&nbsp;&nbsp;" if start == 0 else ""
+        rows.append(f"<td>{lead}</td>" + "".join(cells[start:start + pairs]))
+    if extra:
+        rows.append(f"<td></td><td colspan='{3 * pairs}'>{extra}</td>")
+    return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>"
+
+
+def narrow_key_html(readings: Sequence[Reading], colour_of: Callable[[str], str], current: str,
+                    extra: str = "") -> str:
+    """The same key for a narrow plot: a heading row (z, f, f'), then one row per function."""
+    if not readings:
+        return extra
+    rows = [f"<td>z&nbsp;=&nbsp;{number(readings[0].z)}</td><td align='right'>f</td><td align='right'>f′</td>"]
+    for r in readings:
+        name = html.escape(short_label(r.act_id))
+        if r.act_id == current:
+            name = f"<b>{name}</b>"
+        rows.append(f"<td><span style='color:{colour_of(r.act_id)}'>━━</span>&nbsp;{name}</td>"
+                    f"<td align='right'>&nbsp;{number(r.f)}</td><td align='right'>&nbsp;{number(r.df)}</td>")
+    if extra:
+        rows.append(f"<td colspan='3'>{extra}</td>")
+    return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>"

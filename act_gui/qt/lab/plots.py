@@ -17,6 +17,7 @@ from act_gui.core.lab import RunHistory
 from act_gui.qt.lab.controller import MAX_PINNED, LabController
 from act_gui.qt.style import Theme, plot_font
 from act_gui.qt.widgets.plot_grid import arrange, best_columns
+from act_gui.qt.widgets.plot_key import KeyEntry, add_key, key_html
 
 SURFACE_RESOLUTION = 64
 GHOST_ALPHA = 110
@@ -71,23 +72,24 @@ class LabPlots(pg.GraphicsLayoutWidget):
     def __init__(self, controller: LabController, theme: Theme, parent=None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.loss_plot = self._plot(0, 0, "Loss", "step")
+        self.keys: dict[str, list[KeyEntry]] = {}  # per plot: what its key names
+        self.loss_plot = self._plot(0, 0, "step")
         self.loss_plot.setLogMode(y=True)
-        self.units_plot = self._plot(0, 1, "Dead &amp; saturated %", "step")
+        self.units_plot = self._plot(0, 1, "step")
         self.units_plot.setYRange(-10, 110, padding=0)  # room for the 0 and 100 labels
         self.units_plot.getAxis("left").setTicks(PERCENT_TICKS)  # 0 and 100 labelled too
-        self.grad_plot = self._plot(1, 0, "‖dL/dW‖ per layer", "step")
+        self.grad_plot = self._plot(1, 0, "step")
         self.grad_plot.setLogMode(y=True)
-        self.fit_plot = self._plot(1, 1, "Decision surface", "")
+        self.fit_plot = self._plot(1, 1, "")
         self.columns = 2
         for plot in (self.loss_plot, self.units_plot, self.grad_plot):
             plot.disableAutoRange()  # see _set_ranges
         self.fit_plot.setAspectLocked(True)
         self.theme = theme
-        self.train_curve = self.loss_plot.plot(name="train")
-        self.test_curve = self.loss_plot.plot(name="test")
-        self.dead_curve = self.units_plot.plot(name="dead")
-        self.saturated_curve = self.units_plot.plot(name="saturated")
+        self.train_curve = self.loss_plot.plot()
+        self.test_curve = self.loss_plot.plot()
+        self.dead_curve = self.units_plot.plot()
+        self.saturated_curve = self.units_plot.plot()
         for curve in (self.train_curve, self.test_curve, self.dead_curve, self.saturated_curve):
             curve.setDownsampling(auto=True, method="peak")  # long runs: ≤ a few points per pixel
         self.grad_curves: list[pg.PlotDataItem] = []
@@ -99,6 +101,11 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.fit_plot.addItem(self.points)
         self._grid = None
         self.scale = 1.0
+        # Short titles: the key names what they count (dead, saturated; W1, W2... per layer).
+        self.titles = {"loss": "Loss", "units": "Units %", "gradients": "‖dL/dW‖",
+                       "fit": "Decision surface"}
+        self.key_labels = {name: add_key(plot) for name, plot in
+                           zip(self.titles, (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot))}
         self.set_theme(theme)
         controller.stats_changed.connect(self._on_stats_changed)
         # Bound methods, not lambdas: Qt drops them when this view is deleted (a slide
@@ -120,13 +127,11 @@ class LabPlots(pg.GraphicsLayoutWidget):
             self.columns = columns
             arrange(self.ci, [self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot], columns)
 
-    def _plot(self, row: int, col: int, title: str, x_label: str) -> pg.PlotItem:
-        # Short titles: a long one sets the plot's minimum width and crowds a laptop screen.
-        plot = self.addPlot(row=row, col=col, title=title, enableMenu=False)
+    def _plot(self, row: int, col: int, x_label: str) -> pg.PlotItem:
+        plot = self.addPlot(row=row, col=col, enableMenu=False)
         plot.hideButtons()
         if x_label:
             plot.setLabel("bottom", x_label)
-        plot.addLegend(offset=(-8, 8))
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setStyle(maxTickLevel=0, maxTextLevel=0)  # labelled ticks only
             plot.getAxis(axis).enableAutoSIPrefix(False)
@@ -143,15 +148,11 @@ class LabPlots(pg.GraphicsLayoutWidget):
             self._on_run_reset()
             self._on_pins_changed()
         for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
-            plot.titleLabel.setAttr("color", theme.plot_foreground)
-            plot.setTitle(plot.titleLabel.text)
             plot.showGrid(x=True, y=True, alpha=theme.grid_alpha)
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setPen(theme.plot_foreground)
                 plot.getAxis(axis).setTextPen(theme.plot_foreground)
-            plot.legend.setLabelTextColor(theme.plot_foreground)
-            for _sample, label in plot.legend.items:
-                label.setText(label.text)
+        self._show_keys()
 
     def slide_copy(self) -> "LabPlots":
         """Another view of the same run (for an export laid out at slide size)."""
@@ -176,14 +177,11 @@ class LabPlots(pg.GraphicsLayoutWidget):
         font = plot_font(scale)
         points = f"{font.pointSizeF():.1f}pt"
         for plot in (self.loss_plot, self.units_plot, self.grad_plot, self.fit_plot):
-            plot.setTitle(plot.titleLabel.text, size=f"{font.pointSizeF() * 1.1:.1f}pt")
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setStyle(tickFont=font)
             if plot.getAxis("bottom").labelText:  # "step": as large as the ticks
                 plot.setLabel("bottom", plot.getAxis("bottom").labelText, **{"font-size": points})
-            plot.legend.setLabelTextSize(points)
-            for _sample, label in plot.legend.items:
-                label.setText(label.text, size=points)
+        self._show_keys()
         self._set_pens()
         for curve in self.grad_curves:
             pen = pg.mkPen(curve.opts["pen"])
@@ -201,25 +199,19 @@ class LabPlots(pg.GraphicsLayoutWidget):
         layers = len(trainer.net.weights)
         while len(self.grad_curves) < layers:
             index = len(self.grad_curves)
-            curve = self.grad_plot.plot(name=f"W{index + 1}")
+            curve = self.grad_plot.plot()
             curve.setDownsampling(auto=True, method="peak")
             self.grad_curves.append(curve)
         for index, curve in enumerate(self.grad_curves):
             visible = index < layers
             curve.setVisible(visible)
-            # From the input side (dark) to the output side (light): vanishing shows as a
-            # dark curve far below the light ones.
-            lo, hi = self.theme.sequence_range
-            colour = pg.colormap.get("viridis").map(lo + (hi - lo) * index / max(1, layers - 1), mode="qcolor")
-            curve.setPen(pg.mkPen(colour, width=2 * self.scale))
+            curve.setPen(pg.mkPen(self._layer_colour(index, layers), width=2 * self.scale))
             if not visible:
                 curve.setData([], [])
-        self.grad_plot.legend.clear()
-        for curve in self.grad_curves[:layers]:
-            self.grad_plot.legend.addItem(curve, curve.name())
         data = trainer.dataset
         classification = data.task == "classification"
-        self.fit_plot.setTitle("Decision surface" if classification else "Fit to the data")
+        self.titles["fit"] = "Decision surface" if classification else "Fit to the data"
+        self._show_keys()
         self.fit_plot.setAspectLocked(classification)
         self.surface.setVisible(classification)
         self.fit_curve.setVisible(not classification)
@@ -236,23 +228,53 @@ class LabPlots(pg.GraphicsLayoutWidget):
 
     def _on_pins_changed(self) -> None:
         for plot, ghost in self.ghosts:
-            plot.removeItem(ghost)  # also takes it out of the legend
+            plot.removeItem(ghost)
         self.ghosts = []  # rebuilt only when the user pins or clears
         for index, run in enumerate(self.controller.pinned[-MAX_PINNED:]):
             self._add_ghosts(run, index)
+        self._show_keys()
+
+    def _show_keys(self) -> None:
+        """Each plot's title with a key to its curves under it (outside the data area)."""
+        if not hasattr(self, "titles"):  # the theme is first set while being built
+            return
+        t = self.theme
+        pins = [KeyEntry(f"pinned: {run.label}", self._ghost_colour(index).name(), self._ghost_style(index))
+                for index, run in enumerate(self.controller.pinned[-MAX_PINNED:])]
+        layers = len(self.controller.trainer.net.weights)
+        self.keys = {
+            "loss": [KeyEntry("train", t.train), KeyEntry("test", t.test, Qt.DashLine)] + pins,
+            "units": [KeyEntry("dead", t.dead), KeyEntry("saturated", t.saturated)] + pins,
+            "gradients": [KeyEntry(f"W{i + 1}", self._layer_colour(i, layers).name()) for i in range(layers)],
+            "fit": [],
+        }
+        size = f"{plot_font(self.scale).pointSizeF() * 1.1:.1f}pt"
+        for name, label in self.key_labels.items():
+            label.set_key([key_html(self.titles[name], self.keys[name])], size=size, color=t.plot_foreground)
+
+    def _layer_colour(self, index: int, layers: int):
+        """From the input side (dark) to the output side (light): vanishing shows as a
+        dark curve far below the light ones."""
+        lo, hi = self.theme.sequence_range
+        return pg.colormap.get("viridis").map(lo + (hi - lo) * index / max(1, layers - 1), mode="qcolor")
+
+    @staticmethod
+    def _ghost_style(index: int) -> Qt.PenStyle:
+        return (Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.DashDotDotLine)[index % 4]
+
+    def _ghost_colour(self, index: int):
+        """Each pinned run has its own colour (after the live curves' ones) and its own dash."""
+        return pg.mkColor(self.theme.curve_colour(3 + index))
 
     def _add_ghosts(self, run: RunHistory, index: int) -> None:
-        style = (Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.DashDotDotLine)[index % 4]
         steps = run.column("step")
-        # Each pinned run has its own colour (after the live curves' ones) and its own dash.
-        ghost_colour = pg.mkColor(self.theme.curve_colour(3 + index))
+        ghost_colour = self._ghost_colour(index)
         ghost_colour.setAlpha(GHOST_ALPHA)
-        for plot, column, named in ((self.loss_plot, "train_loss", True), (self.units_plot, "dead_fraction", True),
-                                    (self.units_plot, "saturated_fraction", False)):
+        for plot, column in ((self.loss_plot, "train_loss"), (self.units_plot, "dead_fraction"),
+                             (self.units_plot, "saturated_fraction")):
             values = run.column(column) * (100 if plot is self.units_plot else 1)
-            name = f"pinned: {run.label}" if named else None
             ghost = plot.plot(steps, self._positive(values) if plot is self.loss_plot else values,
-                              pen=pg.mkPen(ghost_colour, width=2, style=style), name=name)
+                              pen=pg.mkPen(ghost_colour, width=2, style=self._ghost_style(index)))
             ghost.setZValue(-5)
             self.ghosts.append((plot, ghost))
 

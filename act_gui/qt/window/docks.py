@@ -59,7 +59,7 @@ def make_dock(window: QMainWindow, title: str, widget: QWidget, area=Qt.LeftDock
 def arrange_docks(window: QMainWindow, docks: list[QDockWidget], central: QSplitter, compact: bool) -> None:
     """Side by side on a wide screen; on a laptop all three docks (functions, details,
     Lab) share the left side as tabs, so the plots and the network keep enough room
-    (the Training toolbar still offers Step and Play)."""
+    (Step and Play stay in the Training menu and on their shortcuts)."""
     functions, details, lab = docks
     if compact:
         window.addDockWidget(Qt.LeftDockWidgetArea, lab)

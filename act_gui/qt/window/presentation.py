@@ -24,9 +24,10 @@ FORWARD = {Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Space}
 BACK = {Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Backspace}
 BLANK = {Qt.Key_B, Qt.Key_Period}
 PRESENTATION_SCALE = 1.75
-#: A projector under this many pixels wide gets a smaller scale: the picture on the wall
-#: is as large, so its letters are already nearly twice as big as on a 1920-pixel one.
-NARROW_PROJECTOR, NARROW_SCALE = 1200, 1.25
+#: A projector under this many pixels wide or high gets a smaller scale: the picture on
+#: the wall is as large, so its letters are already half again as big as on a 1080p one
+#: (and at 1.75 a 720-line screen had no room left for the plots).
+NARROW_PROJECTOR, NARROW_SCALE = (1200, 800), 1.25
 FIRST_LESSON = "sigmoid"  # what F5 shows when no lesson is open
 #: Below this screen size a step shows only the panels it says matter (lesson "panels").
 SMALL_SCREEN = (1400, 900)
@@ -70,7 +71,8 @@ class PresentationMode(QObject):
                        "opened_lesson": opened, "shown": {part: part.isVisible() for part in [*w.docks, *bars]}}
         for part in [*w.docks, *bars]:  # the room goes to the plots; shortcuts still work
             part.hide()
-        narrow = w.screen().availableGeometry().width() < NARROW_PROJECTOR
+        screen = w.screen().availableGeometry()
+        narrow = screen.width() < NARROW_PROJECTOR[0] or screen.height() < NARROW_PROJECTOR[1]
         w.set_ui_scale(max(w.ui_scale, NARROW_SCALE if narrow else PRESENTATION_SCALE))
         # Measured (make bench): with thick pens, antialiased curves cost no frames
         # while playing, and they look far better on a projector.

@@ -49,11 +49,10 @@ def test_ticking_overlays_functions_each_in_its_own_colour(qtbot, window):
     assert len(colours) == 3
     z, f = curve_of(window, "gelu")[0].getData()
     np.testing.assert_allclose(f, get("gelu").forward(z))
-    assert [label.text for _, label in window.plots.legend.items] == [
-        "Sigmoid (logistic)  — current", "GELU (exact)", "Softsign"]
+    assert window.plots.key_labels == ["Sigmoid (logistic)", "GELU (exact)", "Softsign"]
     item.setCheckState(0, Qt.Unchecked)
     assert window.state.shown() == ["sigmoid", "softsign"]
-    assert len(window.plots.legend.items) == 2
+    assert window.plots.key_labels == ["Sigmoid (logistic)", "Softsign"]
 
 
 def test_clicking_a_check_box_overlays_without_changing_the_current_function(qtbot, window):
@@ -104,7 +103,7 @@ def test_typed_probe_reads_off_the_killed_gradient(qtbot, window):
     assert lo <= 15.0 <= hi  # the view widened to show the probe
     text = window.readout.text()
     assert "z = 15" in text and "3.059021e−07" in text
-    assert "3.059021e−07" in window.plots.probe_text.textItem.toPlainText()
+    assert "3.059021e−07" in window.plots.key.text  # the key over the plot reads it too
     dot = window.plots.markers[1][window.state.slot("sigmoid")]  # on the f′ plot
     assert dot.isVisible() and dot.pos().x() == 15.0 and dot.pos().y() == pytest.approx(3.0590213e-7)
 

@@ -111,7 +111,7 @@ def test_clicking_a_unit_shows_its_inputs_on_the_explorer_plots(qtbot, window, l
     assert window.plots.histograms[1].isVisible() and heights.max() > 0
     counts, _ = np.histogram(np.clip(samples, lo, hi), bins=len(edges) - 1, range=(lo, hi))
     assert np.argmax(heights) == np.argmax(counts)
-    assert "z of unit 1.3" in [label.text for _, label in window.plots.legend.items][-1]
+    assert "z of unit 1.3" in window.plots.key_labels[-1]
     assert lab.stats.saturated[0][2]
     # Clicking the background deselects and hides the histogram.
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=QPoint(3, 3))

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from act_gui.core.activations import get
+from act_gui.core.activations import curves, get
+from act_gui.qt.explorer import readout
 from act_gui.qt.explorer.plots import ExplorerPlots
 from act_gui.qt.style import THEMES
 
@@ -49,3 +50,35 @@ def test_only_flat_tails_are_shaded_as_saturated(qtbot, state, theme):
     assert not [r for r in plots.regions if r.isVisible() and r.kind == "saturated"]
     state.set_current("sigmoid")
     assert len([r for r in plots.regions if r.isVisible() and r.kind == "saturated"]) == 2
+
+
+def test_the_key_names_every_shown_function_above_the_plot_not_over_it(qtbot, state, theme):
+    plots = ExplorerPlots(state, theme)
+    qtbot.addWidget(plots)
+    plots.resize(520, 600)
+    for act_id in ("tanh", "relu", "gelu", "softsign", "mish", "elu"):
+        state.set_overlaid(act_id, True)
+    plots.show_samples(np.linspace(-2, 2, 500), "z of unit 1.1")
+    plots.show()
+    qtbot.waitExposed(plots)
+    names = [get(i).label for i in state.shown()]
+    assert plots.key_labels == names + ["z of unit 1.1"]
+    key = plots.key
+    for act_id in state.shown():  # each with its value at the probe
+        assert readout.number(curves.read(act_id, state.params(act_id), state.probe).f) in key.text
+    assert not key.sceneBoundingRect().intersects(plots.f_plot.getViewBox().sceneBoundingRect())
+    assert key.sceneBoundingRect().width() <= plots.width()
+
+
+def test_both_plots_always_show_the_same_z_range(qtbot, state, theme):
+    plots = ExplorerPlots(state, theme)
+    qtbot.addWidget(plots)
+    for act_id in ("tanh", "relu", "gelu", "elu"):  # a tall key over f(z) only
+        state.set_overlaid(act_id, True)
+    plots.resize(400, 700)
+    plots.show()
+    qtbot.waitExposed(plots)
+    plots.df_plot.setXRange(-2.0, 3.0, padding=0)  # as a pan or zoom on the f′ plot does
+    assert state.z_range == (-2.0, 3.0)
+    for plot in (plots.f_plot, plots.df_plot):
+        assert plot.viewRange()[0] == [-2.0, 3.0]

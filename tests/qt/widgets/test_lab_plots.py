@@ -1,6 +1,7 @@
 """The training plots: loss, dead and saturated shares, gradient norms, the fit."""
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 
 from act_gui.qt.lab.plots import LabPlots
@@ -45,6 +46,32 @@ def test_each_pinned_run_has_its_own_colour_and_dash(qtbot, lab, theme):
     loss_ghosts = [ghost for plot, ghost in plots.ghosts if plot is plots.loss_plot]
     pens = [(g.opts["pen"].color().name(), g.opts["pen"].style()) for g in loss_ghosts]
     assert len(pens) == 2 and pens[0][0] != pens[1][0] and pens[0][1] != pens[1][1]
+    pinned = [entry for entry in plots.keys["loss"] if entry.label.startswith("pinned")]
+    assert [(entry.colour, entry.style) for entry in pinned] == [
+        (pg.mkColor(colour).name(), style) for colour, style in pens]  # the key names each, as drawn
+
+
+def data_area(plot):
+    return plot.getViewBox().sceneBoundingRect()
+
+
+def test_every_key_entry_is_shown_above_the_data_never_over_it(qtbot, lab, theme):
+    lab.apply(hidden_layers=5)
+    plots = LabPlots(lab, theme)
+    qtbot.addWidget(plots)
+    plots.resize(700, 500)
+    for _ in range(3):
+        lab.pin()
+    plots.show()
+    qtbot.waitExposed(plots)
+    assert [e.label for e in plots.keys["gradients"]] == [f"W{i}" for i in range(1, 7)]
+    assert len([e for e in plots.keys["loss"] if e.label.startswith("pinned")]) == 3
+    for plot, key in ((plots.loss_plot, "loss"), (plots.units_plot, "units"), (plots.grad_plot, "gradients")):
+        title = plots.key_labels[key]
+        for entry in plots.keys[key]:
+            assert entry.label in title.text
+        assert title.isVisible() and not title.sceneBoundingRect().intersects(data_area(plot))
+        assert title.sceneBoundingRect().width() <= plot.sceneBoundingRect().width()
 
 
 def test_short_log_ranges_and_percent_axes_have_numbers():
