@@ -145,6 +145,8 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             for axis, label in (("left", name), ("bottom", "z")):
                 plot.getAxis(axis).setStyle(tickFont=font)
                 plot.setLabel(axis, label, **{"font-size": points})
+            # Room for the title beside the tick numbers, both larger at a larger scale.
+            plot.getAxis("left").setWidth(round(LEFT_AXIS_WIDTH * scale))
         self._update_region_key()
         for line in self.probe_lines:
             line.setPen(pg.mkPen(self.theme.plot_foreground, width=2 * scale))

@@ -3,11 +3,12 @@ window as PNG/SVG, curves and training history as CSV. Images are sized for slid
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QPoint, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QIODevice, QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from act_gui.core.activations import curves
 from act_gui.core.lab import RunHistory
@@ -23,58 +24,90 @@ SLIDE_SIZE, SLIDE_SCALE = (1920, 1080), 2.0
 # pyqtgraph's exporters and QtSvg are imported when first used: together they were a
 # twentieth of start-up, for a menu item most sessions never touch.
 
-def export_png(plots, path: str | Path, size: tuple[int, int] = SLIDE_SIZE) -> None:
-    """A plot view (the Explorer's or the training plots) as a PNG slide: a copy of the
-    view, showing the same models, laid out at ``size`` with type and pens scaled to it
-    (not the on-screen widget stretched: that gave a tall strip with tiny legends)."""
+@contextmanager
+def slide_layout(plots, size: tuple[int, int]):
+    """A copy of a plot view (the Explorer's or the training plots), showing the same
+    models, laid out at ``size`` with type and pens scaled to it: not the on-screen
+    widget stretched, which gave a tall strip with tiny legends."""
     copy = plots.slide_copy()
     try:
         copy.set_scale(SLIDE_SCALE * size[0] / SLIDE_SIZE[0])
-        copy.set_antialias(True)
+        copy.set_antialias(True)  # also keeps each curve one path (pyqtgraph splits thick aliased ones)
         copy.resize(*size)
         copy.setAttribute(Qt.WA_DontShowOnScreen)  # laid out as if shown (axes size their labels)
         copy.show()
-        QApplication.processEvents()
-        image = copy.grab().toImage()
+        # Settled without running the event loop (which ran the window's timers in the
+        # middle of an export): layout passes (keys wrap to their width in one or two),
+        # then one paint, which brings pyqtgraph's ranges and axes up to date.
+        for _ in range(2):
+            for _ in range(3):
+                QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+            copy.grab()
+        yield copy
     finally:
+        # Deleted now, not at the next event loop: until then a restyle (a theme change,
+        # a new window in the same process) reached the orphaned copy and crashed.
         copy.hide()
         copy.deleteLater()
+        QCoreApplication.sendPostedEvents(copy, QEvent.DeferredDelete)
+
+
+def export_png(plots, path: str | Path, size: tuple[int, int] = SLIDE_SIZE) -> None:
+    """The plots as a PNG slide of ``size`` pixels."""
+    with slide_layout(plots, size) as copy:
+        image = copy.grab().toImage()
     write_with(path, lambda device: image.save(device, "PNG"))
 
 
-def export_svg(plots, path: str | Path) -> None:
+def export_svg(plots, path: str | Path, size: tuple[int, int] = SLIDE_SIZE) -> None:
+    """The plots as an SVG slide: pyqtgraph's exporter, which writes each curve as one
+    path in picture coordinates with an ordinary stroke, and each scatter point with
+    its own colour (Qt's own SVG generator leaves coordinates in data units under a
+    scaling transform with "non-scaling" strokes, which librsvg and ImageMagick draw
+    as blobs)."""
     import pyqtgraph.exporters as exporters
 
+    with slide_layout(plots, size) as copy, _paths_closed_explicitly():
+        data = exporters.SVGExporter(copy.ci).export(toBytes=True)
+    # The coordinates are the picture's now, so strokes scale with it like everything
+    # else (a viewer showing the slide at half size halves the lines too).
+    write_bytes(path, data.replace(b' vector-effect="non-scaling-stroke"', b""))
+
+
+@contextmanager
+def _paths_closed_explicitly():
+    """pyqtgraph 0.14's SVG clean-up cannot read the closing "Z" that recent Qt writes
+    at the end of a closed path (pyqtgraph issue #3485), and fails. While exporting,
+    each "Z" is replaced by a line back to its sub-path's start, which draws the same
+    shape (every such path here is filled or has square corners)."""
+    import importlib
+
+    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    original = module.correctCoordinates
+
+    def correct(node, defs, item, options):
+        for element in node.getElementsByTagName("path"):
+            element.setAttribute("d", _without_close(element.getAttribute("d")))
+        return original(node, defs, item, options)
+
+    module.correctCoordinates = correct
     try:
-        data = exporters.SVGExporter(plots.ci).export(toBytes=True)
-    except ValueError:
-        # pyqtgraph 0.14's SVG post-processing cannot parse the closing "Z" that recent
-        # Qt writes for rectangles (pyqtgraph issue #3485); Qt's own generator then
-        # writes the same vector picture, without pyqtgraph's clean-ups.
-        write_with(path, lambda device: render_svg(plots, device))
-    else:
-        write_bytes(path, data)
-
-
-def render_svg(view: QGraphicsView, device: QIODevice) -> None:
-    """Draw a graphics view's scene as SVG into ``device`` with Qt's QSvgGenerator.
-
-    The generator must use the screen's resolution, or text (laid out in screen pixels)
-    and the plot geometry end up scaled differently.
-    """
-    from PySide6.QtSvg import QSvgGenerator
-
-    generator = QSvgGenerator()
-    generator.setOutputDevice(device)
-    generator.setSize(view.size())
-    generator.setViewBox(view.rect())
-    generator.setResolution(view.logicalDpiX())
-    generator.setTitle("Activation Explorer")
-    painter = QPainter(generator)
-    try:
-        view.scene().render(painter, QRectF(view.rect()), view.sceneRect())
+        yield
     finally:
-        painter.end()
+        module.correctCoordinates = original
+
+
+def _without_close(d: str) -> str:
+    out, start = [], None
+    for token in d.split():
+        if token[0] in "Mm":
+            start = token[1:]
+        if token in ("Z", "z"):
+            if start is None:
+                continue
+            token = "L" + start
+        out.append(token)
+    return " ".join(out)
 
 
 def export_window_png(widget: QWidget, path: str | Path) -> None:

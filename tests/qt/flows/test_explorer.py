@@ -231,17 +231,6 @@ def test_command_line_functions_become_current_and_overlaid(make_window):
     assert (window.width(), window.height()) == (1280, 800)
 
 
-def test_svg_export_is_a_real_vector_picture_of_the_plots(qtbot, window, tmp_path):
-    from PySide6.QtSvg import QSvgRenderer
-
-    path = tmp_path / "plots.svg"
-    assert window.files.export("svg", str(path))
-    renderer = QSvgRenderer(str(path))
-    assert renderer.isValid()
-    assert renderer.defaultSize().width() > 0.8 * window.plots.width()
-    assert b"<path" in path.read_bytes()
-
-
 @pytest.mark.parametrize("z", [999_999.0, -999_999.0, 1_000_000.0])
 def test_a_probe_near_the_limit_is_shown_without_an_error(qtbot, window, z):
     window.view_controls.probe.setValue(z)  # an exception here would fail the test (pytest-qt)
