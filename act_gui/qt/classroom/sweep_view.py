@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 from act_gui.core.lab import sweep
 from act_gui.core.lab import LabConfig
 from act_gui.qt.style import Theme, plot_font
+from act_gui.qt.widgets.log_axis import EDGE_ROOM, decade_ticks, decades
 from act_gui.qt.widgets.plot_grid import arrange, best_columns
 from act_gui.qt.widgets.plot_key import KeyEntry, add_key, key_html
 
@@ -95,6 +96,7 @@ class SweepView(QWidget):
         self.title_points = font.pointSizeF() * 1.2
         self._show_keys()
         for plot in (self.loss_plot, self.dead_plot):
+            plot.setLabel("bottom", "learning rate", **{"font-size": f"{font.pointSizeF():.1f}pt"})
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setStyle(tickFont=font)
 
@@ -143,6 +145,7 @@ class SweepView(QWidget):
         self.base = base
         self.rates = sweep.learning_rates() if rates is None else np.asarray(rates)
         self.results = []
+        self._show_rate_axis()
         self._redraw()
         self.progress.setRange(0, len(self.rates) * len(sweep.ACTIVATIONS))
         self.progress.setValue(0)
@@ -186,11 +189,27 @@ class SweepView(QWidget):
         self.status.setText(f"{len(self.results)} runs of {sweep.STEPS} steps each{note}.")
         self.finished.emit()
 
+    def _show_rate_axis(self) -> None:
+        """The whole range of rates from the start, one label per power of ten: a
+        partial sweep neither rescales the axis nor crowds it with 0.0004, 0.0005..."""
+        lo, hi = np.log10(self.rates.min()), np.log10(self.rates.max())
+        ticks = [(float(k), f"{10.0 ** k:g}") for k in range(int(np.floor(lo)), int(np.ceil(hi)) + 1)]
+        for plot in (self.loss_plot, self.dead_plot):
+            plot.setXRange(lo, hi, padding=0.1)  # room for the end labels
+            plot.getAxis("bottom").setTicks([ticks, []])
+
     def _redraw(self) -> None:
+        all_losses = []
         for act in sweep.ACTIVATIONS:
             runs = [r for r in self.results if r.activation == act]
             rates = np.array([r.lr for r in runs])
             losses = np.array([r.final_loss for r in runs])
             keep = np.isfinite(losses) & (losses > 0)
             self.curves[(True, act)].setData(rates[keep], losses[keep])
+            all_losses.append(losses[keep])
             self.curves[(False, act)].setData(rates, 100 * np.array([r.dead_fraction for r in runs]))
+        # Whole decades with 2 and 5 between when the range is short, as on the Lab's loss
+        # plot: pyqtgraph labels only whole decades, so a short range had no numbers.
+        lo, hi = decades(*all_losses)
+        self.loss_plot.setYRange(lo - EDGE_ROOM, hi + EDGE_ROOM, padding=0)
+        self.loss_plot.getAxis("left").setTicks([decade_ticks(lo, hi), []])

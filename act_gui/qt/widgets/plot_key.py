@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QGraphicsTextItem
 #: Box-drawing glyphs that look like each pen style.
 SWATCHES = {Qt.SolidLine: "━━", Qt.DashLine: "╍╍", Qt.DotLine: "┉┉",
             Qt.DashDotLine: "━┉", Qt.DashDotDotLine: "━┉┉"}
+SHORT_NAME = 16  # characters
+
 #: Lines break between words only (Qt's default also breaks inside a word that does not
 #: fit, which let a narrow layout squeeze a key into a tall column of letters).
 WORD_WRAP = QTextOption()
@@ -35,8 +37,12 @@ class KeyEntry:
 
 def entry_html(entry: KeyEntry) -> str:
     swatch = SWATCHES.get(entry.style, SWATCHES[Qt.SolidLine])
-    # The swatch stays with the first word; a long name may wrap (a pinned run's label).
-    return f"<span style='color:{entry.colour}'>{swatch}</span>&nbsp;{html.escape(entry.label)}"
+    # A short name stays on one line with its swatch; a long one (a pinned run's label)
+    # may wrap, or it would set the plot's least width.
+    name = html.escape(entry.label)
+    if len(entry.label) <= SHORT_NAME:
+        name = name.replace(" ", "&nbsp;")
+    return f"<span style='color:{entry.colour}'>{swatch}</span>&nbsp;{name}"
 
 
 def key_html(title: str, entries: list[KeyEntry]) -> str:

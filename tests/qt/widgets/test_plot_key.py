@@ -28,7 +28,7 @@ def test_a_narrow_plot_gets_a_taller_key_with_every_entry(qtbot):
         assert key.item.boundingRect().height() <= key.size().height() + 1  # nothing clipped
         assert key.item.boundingRect().width() <= key.size().width() + 1
         assert not key.sceneBoundingRect().intersects(plot.getViewBox().sceneBoundingRect())
-        assert all(entry.label in key.text for entry in ENTRIES)
+        assert all(entry.label in key.item.toPlainText().replace("\xa0", " ") for entry in ENTRIES)
 
 
 def test_the_first_choice_that_fits_is_shown(qtbot):

@@ -28,3 +28,16 @@ def test_cancel_joins_the_thread_and_drops_late_results(qtbot, theme):
     assert not view.running
     qtbot.wait(200)
     assert len(view.results) == count
+
+
+def test_the_rate_axis_spans_the_whole_sweep_from_its_first_run(qtbot, theme):
+    view = SweepView(theme)
+    qtbot.addWidget(view)
+    view.start(LabConfig(width=4))
+    qtbot.waitUntil(lambda: len(view.results) >= 1, timeout=60000)
+    view.cancel()
+    rates = sweep.learning_rates()
+    for plot in (view.loss_plot, view.dead_plot):
+        lo, hi = plot.viewRange()[0]  # log10 units
+        assert lo <= np.log10(rates.min()) and hi >= np.log10(rates.max())
+        assert "x0.001" not in plot.getAxis("bottom").labelString().replace("×", "x")  # no SI prefix
