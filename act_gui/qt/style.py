@@ -85,7 +85,9 @@ THEMES = {
     "dark": Theme("dark", "#161616", "#E0E0E0", 0.3, OKABE_ITO_DARK,
                   (160, 160, 160, 60), (230, 159, 0, 90),
                   "#262626", "#333333", "#E6E6E6", "#2A72AD",
-                  histogram=(86, 180, 233, 120), sequence_range=(0.3, 1.0)),
+                  histogram=(86, 180, 233, 120), sequence_range=(0.3, 1.0),
+                  # Dark tints: a pale surface was a bright block on the dark window.
+                  surface=("#5C2F14", "#1C1C1C", "#17395A")),
 }
 THEMES["high_contrast"] = Theme(
     "high_contrast", "#000000", "#FFFFFF", 0.45,
@@ -94,6 +96,7 @@ THEMES["high_contrast"] = Theme(
     (170, 170, 170, 90), (255, 200, 0, 110),
     "#000000", "#000000", "#FFFFFF", "#F0E442",
     histogram=(0, 229, 255, 120), sequence_range=(0.35, 1.0), highlighted_text="#000000",
+    surface=("#5C2F14", "#000000", "#17395A"),
     stylesheet="""
         QAbstractSpinBox, QComboBox, QLineEdit, QPushButton, QGroupBox { border: 1px solid #FFFFFF; }
         QPushButton { padding: 3px 8px; }

@@ -1,7 +1,7 @@
 """Run as ``python -m tests.qt.layout_probe W H [--present]`` under a virtual screen of
 W x H pixels: builds the real window and prints, as JSON, every layout problem found -
 the window exceeding the screen, a plot's data area under MIN_PLOT, a label or button
-too small for its text - for the main window, or for every step of every lesson in
+too small for its text, a panel that scrolls sideways - for the main window, or for every step of every lesson in
 presentation mode. tests/qt/flows/test_screens.py runs it for each classroom screen.
 """
 
@@ -37,7 +37,7 @@ def in_scroll_area(widget) -> bool:
 
 def problems(window, where: str) -> list[str]:
     import pyqtgraph as pg
-    from PySide6.QtWidgets import QAbstractButton, QLabel
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QDockWidget, QLabel
 
     found = []
     screen = window.screen().availableGeometry()
@@ -56,6 +56,15 @@ def problems(window, where: str) -> list[str]:
                 elif not view.viewport().rect().adjusted(-4, -4, 4, 4).contains(rect):  # a few px of spacing
                     found.append(f"{where}: plot {name!r} cut off by its view ({rect.getRect()} in "
                                  f"{view.viewport().width()}x{view.viewport().height()})")
+    for area in window.findChildren(QAbstractScrollArea):
+        # (a panel behind another's tab counts as visible, but shows nothing)
+        if area.isVisible() and not area.visibleRegion().isEmpty() and area.horizontalScrollBar().isVisible():
+            holder = area.parentWidget()
+            while holder is not None and not isinstance(holder, QDockWidget):
+                holder = holder.parentWidget()
+            panel = holder.windowTitle() if holder is not None else "the centre"
+            found.append(f"{where}: a {type(area).__name__} in {panel} scrolls sideways "
+                         f"({area.horizontalScrollBar().maximum()} px)")
     for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
         if not widget.isVisible() or in_scroll_area(widget) or widget.window() is not window:
             continue
@@ -86,7 +95,13 @@ def main() -> int:
     window.lab_plots  # noqa: B018 (built after the first paint otherwise)
     for _ in range(3):
         app.processEvents()
-    found = [] if present else problems(window, "main window")
+    found = []
+    if not present:
+        for dock in window.docks:  # each side panel in front in turn (tabs on a small screen)
+            dock.raise_()
+            for _ in range(3):
+                app.processEvents()
+            found += problems(window, f"main window, {dock.windowTitle()} in front")
     if present:
         for lesson in builtin_lessons():
             window.files.start_lesson(lesson.id)

@@ -29,6 +29,7 @@ class DetailsPanel(FixedLook, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setWeight(QFont.DemiBold)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long name and its group wrap rather than widen the panel
         self.formula = QLabel()
         self.formula.setTextFormat(Qt.RichText)
         self.formula.setWordWrap(True)

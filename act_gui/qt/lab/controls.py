@@ -38,8 +38,17 @@ def status_text(stats: Stats) -> str:
     return " · ".join(parts)
 
 
-def _activation_box() -> QComboBox:
+def narrow_combo() -> QComboBox:
+    """A drop-down that may be narrower than its longest item (the open list still shows
+    it whole), so the panel needs no horizontal scroll bar."""
     box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
+
+
+def _activation_box() -> QComboBox:
+    box = narrow_combo()
     for act in REGISTRY.values():
         box.addItem(act.label, act.id)
     return box
@@ -97,7 +106,7 @@ class LabControls(QWidget):
         self.seed_button = QPushButton("New seed")
         self.pin_button = QPushButton("Pin run")
         self.clear_pins_button = QPushButton("Clear pins")
-        self.speed = QComboBox()
+        self.speed = narrow_combo()
         for steps in SPEEDS:
             self.speed.addItem(f"{steps} steps / frame", steps)
         self.speed.setCurrentIndex(SPEEDS.index(c.steps_per_frame))
@@ -131,10 +140,10 @@ class LabControls(QWidget):
         self.per_layer = QCheckBox("different per layer")
         self.layer_boxes = [_activation_box() for _ in range(MAX_HIDDEN_LAYERS)]
         self.params_form = QFormLayout()
-        self.init = QComboBox()
+        self.init = narrow_combo()
         for scheme in INITS:
             self.init.addItem(scheme.replace("_", " "), scheme)
-        self.dataset = QComboBox()
+        self.dataset = narrow_combo()
         for name, spec in datasets.SPECS.items():
             self.dataset.addItem(spec.label, name)
         boxes = []

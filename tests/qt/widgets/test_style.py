@@ -21,3 +21,11 @@ def test_a_selected_row_is_readable_in_every_theme(qtbot):
         text = palette.color(QPalette.HighlightedText).name()
         back = palette.color(QPalette.Highlight).name()
         assert contrast(text, back) >= 4.5, theme.name
+
+
+def test_the_decision_surface_is_a_quiet_tint_under_its_points_in_every_theme(qtbot):
+    for theme in THEMES.values():
+        for tint in theme.surface:  # close to the plot's background, far from the points
+            assert contrast(tint, theme.plot_background) < 3.0, theme.name
+        for tint, point in zip((theme.surface[0], theme.surface[2]), theme.classes):
+            assert contrast(tint, point) >= 1.5, theme.name
