@@ -24,6 +24,14 @@ def step(lesson_id: str, title_start: str):
     return next(s for s in LESSONS[lesson_id].steps if s.title.startswith(title_start))
 
 
+def as_shown_and_seeds(config):
+    """The step's own configuration, then the same with seeds 0-4: a claim that holds
+    for one seed only is not a claim."""
+    yield config
+    for seed in range(5):
+        yield config.with_changes(seed=seed)
+
+
 def test_the_seven_lessons_ship_in_teaching_order():
     assert list(LESSONS) == ["sigmoid", "killing-gradients", "zero-centred", "tanh", "relu",
                              "dead-neurons", "learning-rate-sweep"]
@@ -41,6 +49,21 @@ def test_lesson_1_sigmoid_squashes_and_its_fill_is_the_firing_rate():
     # For an output range of (0, 1) the colour scale is the mean output itself.
     np.testing.assert_allclose(stats.firing_display[0], stats.firing_rates[0])
     assert stats.accuracy > 0.9
+
+
+def test_lesson_1_the_split_fill_shows_the_rates_moving_apart_by_class():
+    shown = step("sigmoid", "Read it as a firing rate")
+    assert shown.unit_colour == "classes" and "network" in shown.panels and "training" in shown.panels
+    for config in as_shown_and_seeds(shown.lab):
+        trainer = config.build()
+        before = trainer.stats()
+        trainer.step(shown.train)
+        after = trainer.stats()
+        def gap(stats):  # how differently a typical unit fires for the two classes
+            return float(np.median(np.abs(stats.class_display[0][0] - stats.class_display[0][1])))
+        assert gap(after) > 0.45 and gap(after) > 3 * gap(before), config.seed
+        assert np.all(np.abs(after.firing_display[0] - 0.5) < 0.1)  # the overall mean alone hardly moves
+        assert after.accuracy > 0.95
 
 
 def test_lesson_2_saturation_kills_the_gradient():

@@ -25,7 +25,7 @@ def trained_run(steps=37) -> LabRun:
         trainer.step(10)
         history.record(trainer.stats())
     pinned = [history.copy("an earlier run")]
-    return LabRun(config, trainer, history, pinned, selection=(1, 3), steps_per_frame=20)
+    return LabRun(config, trainer, history, pinned, selection=(1, 3), steps_per_frame=20, unit_colour="classes")
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +43,7 @@ def test_a_reopened_session_continues_exactly_where_it_stopped(good_text):
     assert np.array_equal(reopened.lab.history.rows(), original.history.rows())
     assert reopened.lab.pinned[0].label == "an earlier run"
     assert reopened.lab.selection == (1, 3) and reopened.lab.steps_per_frame == 20
+    assert reopened.lab.unit_colour == "classes"
     original.trainer.step(25)
     reopened.lab.trainer.step(25)  # same batches, same momentum: bit-identical
     assert np.array_equal(original.trainer.losses, reopened.lab.trainer.losses)

@@ -22,7 +22,7 @@ from typing import Any, Generator
 
 from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt, load_json, read_regular_file, shorten
-from act_gui.core.lab import LabConfig, RunHistory
+from act_gui.core.lab import UNIT_COLOURS, LabConfig, RunHistory
 from act_gui.core.lab.training import Trainer
 
 FORMAT = "act-gui-lesson"
@@ -66,6 +66,7 @@ class LessonStep:
     view: str = "network"
     #: What matters in this step, shown alone when the screen is too small for all.
     panels: tuple[str, ...] = PANELS
+    unit_colour: str = "mean"  # one of UNIT_COLOURS: what the units' fill shows
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def _step(value: Any, number: int) -> LessonStep:
     where = f"step {number}"
     _need(isinstance(value, dict), f"{where} must be a mapping")
     unknown = set(value) - {"title", "caption", "explorer", "lab", "train", "play", "compare", "select", "view",
-                            "panels"}
+                            "panels", "unit_colour"}
     _need(not unknown, f"{where} has unknown entries: {', '.join(sorted(unknown))}")
     explorer = _explorer(value.get("explorer", {}), where)
     config = _config(value.get("lab", {}), f"{where} lab")
@@ -148,9 +149,11 @@ def _step(value: Any, number: int) -> LessonStep:
     panels = value.get("panels", list(PANELS))
     _need(isinstance(panels, list) and panels and all(p in PANELS for p in panels) and len(set(panels)) == len(panels),
           f"{where}: panels must list some of {', '.join(PANELS)}, each once")
+    unit_colour = value.get("unit_colour", "mean")
+    _need(unit_colour in UNIT_COLOURS, f"{where}: unit_colour must be one of {', '.join(UNIT_COLOURS)}")
     return LessonStep(_text(value.get("title"), f"{where} title", 120), _text(value.get("caption"), f"{where} caption"),
                       explorer, config, _count(value.get("train", 0), f"{where} train"), play,
-                      tuple(comparisons), select, view, tuple(p for p in PANELS if p in panels))
+                      tuple(comparisons), select, view, tuple(p for p in PANELS if p in panels), unit_colour)
 
 
 def parse(text: str | bytes) -> Lesson:
@@ -279,6 +282,8 @@ def step_to_dict(step: LessonStep) -> dict:
             "train": step.train, "play": step.play, "view": step.view}
     if step.panels != PANELS:
         data["panels"] = list(step.panels)
+    if step.unit_colour != "mean":
+        data["unit_colour"] = step.unit_colour
     if step.select is not None:
         data["select"] = list(step.select)
     if step.compare:

@@ -29,7 +29,7 @@ import numpy as np
 
 from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt, load_json, shorten
-from act_gui.core.lab import SPEEDS, LabConfig, RunHistory
+from act_gui.core.lab import SPEEDS, UNIT_COLOURS, LabConfig, RunHistory
 from act_gui.core.lab.training import Trainer
 
 FORMAT = "act-gui-session"
@@ -59,6 +59,7 @@ class LabRun:
     pinned: list[RunHistory] = field(default_factory=list)
     selection: tuple[int, int | None] | None = None
     steps_per_frame: int = 10
+    unit_colour: str = "mean"
 
 
 @dataclass
@@ -91,6 +92,7 @@ def dumps(explorer: dict, run: LabRun) -> str:
         "lab": {
             "config": run.config.to_dict(),
             "steps_per_frame": run.steps_per_frame,
+            "unit_colour": run.unit_colour,
             "selection": list(run.selection) if run.selection else None,
             "trainer": {
                 "steps": state["steps"], "diverged_at": state["diverged_at"],
@@ -286,7 +288,9 @@ def _read(doc: dict) -> Session:
     speed = lab.get("steps_per_frame", 10)
     _need(type(speed) is int and speed in SPEEDS, f"steps per frame must be one of {SPEEDS}")
     selection = _selection(lab.get("selection"), config)
-    return Session(model.to_dict(), LabRun(config, trainer, history, pins, selection, speed))
+    colour = lab.get("unit_colour", "mean")  # absent from files written before it existed
+    _need(colour in UNIT_COLOURS, f"the unit colour must be one of {', '.join(UNIT_COLOURS)}")
+    return Session(model.to_dict(), LabRun(config, trainer, history, pins, selection, speed, colour))
 
 
 def _layers_of(pinned: Any) -> int:

@@ -42,10 +42,25 @@ class Stats:
     preactivations: list[np.ndarray]  # per hidden layer: (samples, units)
     diverged_at: int | None = None    # the step whose update made training blow up
     weights: list[np.ndarray] = field(default_factory=list)
+    #: Per hidden layer, the activations that map to 0 and 1 on the colour scale.
+    display_ranges: list[tuple[float, float]] = field(default_factory=list)
+    #: Per hidden layer (classification only): mean activation of each unit over the
+    #: class-0 samples (row 0) and the class-1 samples (row 1), on the colour scale.
+    class_display: list[np.ndarray] | None = None
+
+    def display(self, layer: int, activations: np.ndarray) -> np.ndarray:
+        """Activations of hidden ``layer`` (one sample's, say) on this snapshot's colour scale."""
+        return on_scale(activations, self.display_ranges[layer])
 
     @property
     def diverged(self) -> bool:
         return self.diverged_at is not None
+
+
+def on_scale(values: np.ndarray, span: tuple[float, float]) -> np.ndarray:
+    """``values`` mapped onto 0 … 1, ``span`` giving the ends (clipped outside them)."""
+    lo, hi = span
+    return np.clip((values - lo) / (hi - lo), 0.0, 1.0) if hi > lo else np.zeros_like(values)
 
 
 def unit_states(net: MLP, layer: int, pre: np.ndarray, peak: float) -> tuple[np.ndarray, np.ndarray]:
@@ -59,17 +74,24 @@ def unit_states(net: MLP, layer: int, pre: np.ndarray, peak: float) -> tuple[np.
     return dead, weak & ~dead
 
 
-def display_rates(net: MLP, layer: int, activations: np.ndarray) -> np.ndarray:
-    """Mean activation per unit on 0 … 1: across the function's output range where it is
-    bounded, across what the layer actually produced where it is not (ReLU, say)."""
+def display_range(net: MLP, layer: int, activations: np.ndarray) -> tuple[float, float]:
+    """The activations shown as 0 and 1: the function's output range where it is
+    bounded, what the layer actually produced where it is not (ReLU, say)."""
     lo, hi = net.activations[layer].properties.output_range
     if not np.isfinite(lo):
         lo = float(activations.min())
     if not np.isfinite(hi):
         hi = float(activations.max())
-    span = hi - lo
-    rates = activations.mean(axis=0)
-    return np.clip((rates - lo) / span, 0.0, 1.0) if span > 0 else np.zeros_like(rates)
+    return float(lo), float(hi)
+
+
+def class_means(activations: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """(2, units): each unit's mean activation over the class-0 and the class-1 samples."""
+    rows = []
+    for label in (0, 1):
+        members = activations[labels == label]
+        rows.append(members.mean(axis=0) if len(members) else np.full(activations.shape[1], np.nan))
+    return np.array(rows)
 
 
 class Diagnostician:
@@ -94,11 +116,13 @@ class Diagnostician:
         if classification:
             train_accuracy = float(np.mean((run.output[:, 0] > 0.5) == (y_train > 0.5)))
             accuracy = float(np.mean((test_run.output[:, 0] > 0.5) == (y_test > 0.5)))
+        ranges = [display_range(net, l, run.inputs[l + 1]) for l in hidden]
+        rates = [run.inputs[l + 1].mean(axis=0) for l in hidden]
         return Stats(
             step=step, train_loss=train_loss, test_loss=net.pass_loss(test_run, y_test),
             train_accuracy=train_accuracy, accuracy=accuracy,
-            firing_rates=[run.inputs[l + 1].mean(axis=0) for l in hidden],
-            firing_display=[display_rates(net, l, run.inputs[l + 1]) for l in hidden],
+            firing_rates=rates,
+            firing_display=[on_scale(r, span) for r, span in zip(rates, ranges)],
             dead=dead, saturated=saturated,
             dead_fraction=sum(int(d.sum()) for d in dead) / units,
             saturated_fraction=sum(int(s.sum()) for s in saturated) / units,
@@ -106,4 +130,7 @@ class Diagnostician:
             preactivations=[run.pre[l] for l in hidden],
             diverged_at=diverged_at,
             weights=[w.copy() for w in net.weights],
+            display_ranges=ranges,
+            class_display=[on_scale(class_means(run.inputs[l + 1], y_train), ranges[l]) for l in hidden]
+            if classification else None,
         )

@@ -20,6 +20,9 @@ from act_gui.core.lab.datasets import MAX_POINTS
 MAX_HIDDEN_LAYERS, MAX_WIDTH = 6, 16
 #: Training steps per drawn frame that the Lab offers.
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+#: What a unit's fill in the network picture shows: its mean activation over all the
+#: training data, or (split in two halves) over each class's samples.
+UNIT_COLOURS = ("mean", "classes")
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ class LessonPlayer(QObject):
         """What is shown now, as a lesson step (training is replayed from the seed)."""
         return LessonStep(title=title, caption=caption, explorer=self.state.to_dict(), lab=self.lab.config,
                           train=self.lab.trainer.steps, play=False, select=self.lab.selection,
-                          view=self.stage.current())
+                          view=self.stage.current(), unit_colour=self.lab.unit_colour)
 
     def save_step(self, path: str | Path, title: str, caption: str) -> Lesson:
         """Append the current state as a step to the lesson file ``path`` (created if new)."""
@@ -139,7 +139,7 @@ class LessonPlayer(QObject):
     def _set_lab(self, step: LessonStep, prepared: lessons.PreparedStep) -> None:
         lab = self.lab
         lab.install(LabRun(step.lab, prepared.trainer, prepared.history, prepared.pins, None,
-                           lab.steps_per_frame), reason=f"Lesson step {self.index + 1}: {step.title}")
+                           lab.steps_per_frame, step.unit_colour), reason=f"Lesson step {self.index + 1}: {step.title}")
         if step.select is not None:
             lab.select(*step.select)  # as a click would: the Explorer shows the unit's inputs
         if step.train and step.play:

@@ -6,10 +6,11 @@ thing that changes it; views listen to ``stats_changed`` and ask it for changes.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from act_gui.core.lab.diagnostics import Stats
-from act_gui.core.lab import LabConfig, RunHistory
+from act_gui.core.lab import UNIT_COLOURS, LabConfig, RunHistory
 from act_gui.core.files.session import LabRun
 
 FRAME_MS = 16  # about 60 frames per second
@@ -24,11 +25,14 @@ class LabController(QObject):
     selection_changed = Signal()       # the selected unit or layer changed (any cause)
     unit_picked = Signal()             # the user picked a unit or layer (not a reopened file)
     config_changed = Signal()
+    unit_colour_changed = Signal()     # what the units' fill shows, or the sample hovered
 
     def __init__(self, config: LabConfig | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.config = config or LabConfig()
         self.steps_per_frame = 10
+        self.unit_colour = "mean"  # one of UNIT_COLOURS
+        self.hovered_sample = None  # an input point under the mouse on the decision surface
         self.pinned: list[RunHistory] = []
         self.selection: tuple[int, int | None] | None = None  # (layer, unit or None for all)
         self._stop_at: int | None = None
@@ -137,7 +141,7 @@ class LabController(QObject):
     def capture(self) -> LabRun:
         """The run as it is, for saving (shares the live objects: serialise it at once)."""
         return LabRun(self.config, self.trainer, self.history, list(self.pinned), self.selection,
-                      self.steps_per_frame)
+                      self.steps_per_frame, self.unit_colour)
 
     def adopt(self, run: LabRun) -> None:
         """Continue a run read from a session file, exactly where it was saved."""
@@ -149,12 +153,14 @@ class LabController(QObject):
         self.config, self.trainer, self.history = run.config, run.trainer, run.history
         self.pinned, self.selection = list(run.pinned)[-MAX_PINNED:], run.selection
         self.steps_per_frame = run.steps_per_frame
+        self.unit_colour, self.hovered_sample = run.unit_colour, None
         self.stats = self.trainer.stats()
         self.config_changed.emit()
         # Views rebuild their structure first, then draw the new run's first frame.
         self.run_reset.emit(reason)
         self.pins_changed.emit()
         self.selection_changed.emit()
+        self.unit_colour_changed.emit()
         self.stats_changed.emit(self.stats)
 
     # --- compare runs and selection ----------------------------------------------------
@@ -166,6 +172,30 @@ class LabController(QObject):
     def clear_pins(self) -> None:
         self.pinned = []
         self.pins_changed.emit()
+
+    def set_unit_colour(self, mode: str) -> None:
+        """What the units' fill shows: "mean" over all the data, or each class's mean."""
+        if mode not in UNIT_COLOURS:
+            raise ValueError(f"unit colour must be one of {', '.join(UNIT_COLOURS)}")
+        if mode != self.unit_colour:
+            self.unit_colour = mode
+            self.unit_colour_changed.emit()
+
+    def hover_sample(self, point) -> None:
+        """Show the units' activity for one input point (None: back to the chosen mode)."""
+        point = None if point is None else np.asarray(point, dtype=float).reshape(1, -1)
+        if (point is None) != (self.hovered_sample is None) or (
+                point is not None and not np.array_equal(point, self.hovered_sample)):
+            self.hovered_sample = point
+            self.unit_colour_changed.emit()
+
+    def sample_activity(self) -> list[np.ndarray] | None:
+        """Each hidden layer's activations for the hovered sample, on the colour scale."""
+        if self.hovered_sample is None or self.hovered_sample.shape[1] != self.trainer.dataset.inputs:
+            return None
+        with np.errstate(all="ignore"):
+            run = self.trainer.net.forward(self.hovered_sample)
+        return [self.stats.display(layer, run.inputs[layer + 1][0]) for layer in range(len(self.stats.dead))]
 
     def select(self, layer: int | None, unit: int | None = None) -> None:
         """Select hidden unit (layer, unit), a whole hidden layer (unit None), or nothing."""

@@ -38,6 +38,9 @@ def status_text(stats: Stats) -> str:
     return " · ".join(parts)
 
 
+UNIT_COLOUR_TEXTS = {"mean": "mean over all data", "classes": "each class (split)"}
+
+
 def narrow_combo() -> QComboBox:
     """A drop-down that may be narrower than its longest item (the open list still shows
     it whole), so the panel needs no horizontal scroll bar."""
@@ -110,13 +113,18 @@ class LabControls(QWidget):
         for steps in SPEEDS:
             self.speed.addItem(f"{steps} steps / frame", steps)
         self.speed.setCurrentIndex(SPEEDS.index(c.steps_per_frame))
+        self.unit_colour = narrow_combo()
+        for mode, text in UNIT_COLOUR_TEXTS.items():
+            self.unit_colour.addItem(text, mode)
         tips = {self.step_button: f"One gradient-descent step ({shortcut_text('train_step')})",
                 self.step10_button: "Ten steps",
                 self.play_button: f"Train continuously, or stop ({shortcut_text('play_pause')})",
                 self.reset_button: f"Start again, same seed ({shortcut_text('train_reset')})",
                 self.seed_button: "Start again with the next seed (new weights and data)",
                 self.pin_button: "Keep this run's curves as a ghost to compare the next run with",
-                self.clear_pins_button: "Remove all pinned runs", self.speed: "Steps trained per drawn frame"}
+                self.clear_pins_button: "Remove all pinned runs", self.speed: "Steps trained per drawn frame",
+                self.unit_colour: "What each unit's fill in the network picture shows (hover a point on the "
+                                  "decision surface to see that one sample's activity)"}
         for widget, tip in tips.items():
             widget.setToolTip(tip)
         self.step_button.clicked.connect(lambda: c.step(1))
@@ -127,12 +135,20 @@ class LabControls(QWidget):
         self.pin_button.clicked.connect(c.pin)
         self.clear_pins_button.clicked.connect(c.clear_pins)
         self.speed.currentIndexChanged.connect(lambda _i: c.set_steps_per_frame(self.speed.currentData()))
+        self.unit_colour.currentIndexChanged.connect(lambda _i: c.set_unit_colour(self.unit_colour.currentData()))
+        c.unit_colour_changed.connect(self._on_unit_colour_changed)
         grid = QGridLayout()
         for index, widget in enumerate((self.step_button, self.step10_button, self.play_button,
                                         self.reset_button, self.seed_button, self.speed,
                                         self.pin_button, self.clear_pins_button)):
             grid.addWidget(widget, index // 3, index % 3)
+        grid.addWidget(QLabel("Units show"), 3, 0)
+        grid.addWidget(self.unit_colour, 3, 1, 1, 2)
         return grid
+
+    def _on_unit_colour_changed(self) -> None:
+        with QSignalBlocker(self.unit_colour):
+            self.unit_colour.setCurrentIndex(self.unit_colour.findData(self.controller.unit_colour))
 
     def _boxes(self) -> list[QGroupBox]:
         """The four settings boxes: each field spec's control lands in its group's box."""

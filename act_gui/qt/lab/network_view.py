@@ -1,8 +1,10 @@
 """The picture of the network: units as discs, weights as lines, restyled every frame.
 
 Fill = the unit's mean activation on the training set (its firing rate), on a
-colour-blind-safe scale. A dead unit is grey and crossed out; a saturated unit wears a
-thick dashed ring. Edges are blue for positive and vermillion for negative weights,
+colour-blind-safe scale; or, split in two halves, its mean over each class's samples; or,
+while the mouse is on a point of the decision surface, its activity for that one sample.
+A key under the picture says which. A dead unit is grey and crossed out; a saturated unit
+wears a thick dashed ring. Edges are blue for positive and vermillion for negative weights,
 wider for larger magnitudes. Click a hidden unit (or a layer's label) to select it.
 """
 
@@ -11,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsScene,
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsScene,
                                QGraphicsSimpleTextItem, QGraphicsView, QToolTip)
 
 from act_gui.core.lab.diagnostics import Stats
@@ -64,8 +66,13 @@ class NetworkView(QGraphicsView):
         self.nodes: list[list[QGraphicsEllipseItem]] = []
         self.edges: list[np.ndarray] = []  # per weight layer: object array of line items
         self.crosses: dict[tuple[int, int], list[QGraphicsLineItem]] = {}
+        self.halves: dict[tuple[int, int], QGraphicsEllipseItem] = {}  # right half: class 1
+        self.pixel_texts: list = []  # (item, scene point, anchor): placed again on each fit
+        self.key_text = ""
         self.scale = 1.0
+        self.drawn_scale = 1.0
         controller.stats_changed.connect(self._on_stats_changed)
+        controller.unit_colour_changed.connect(lambda: self._on_stats_changed(controller.stats))
         controller.run_reset.connect(lambda _reason: self._rebuild())
         controller.selection_changed.connect(lambda: self._on_stats_changed(controller.stats))
         self._rebuild()
@@ -88,12 +95,18 @@ class NetworkView(QGraphicsView):
         scene = self.scene()
         # Let go of the old items' Python wrappers before the scene deletes them: a new
         # item allocated where an old one was would otherwise be handed the stale wrapper.
-        self.nodes, self.edges, self.crosses = [], [], {}
+        self.nodes, self.edges, self.crosses, self.halves = [], [], {}, {}
+        self._key_item, self.key_text, self.pixel_texts = None, "", []
         scene.clear()  # only when the architecture changes, never per frame
         scene.setBackgroundBrush(QColor(self.theme.plot_background))
         sizes = self.controller.trainer.net.sizes
-        self.top = 24 + 2 * 1.5 * 13 * self.scale  # below the two-line layer labels
-        self.radius = min(26.0, 0.36 * (SCENE_H - self.top - 10) / max(sizes))
+        # Room for the labels above and the key below, whose type keeps its size on
+        # screen: in scene units they take more room the smaller the picture is drawn.
+        self.drawn_scale = self._view_scale()
+        line = QFontMetricsF(QFont(self.font().family(), round(10 * self.scale))).height() / self.drawn_scale
+        self.top = 12 + 2 * line
+        self.bottom = SCENE_H - 12 - 1.5 * line
+        self.radius = min(26.0, 0.36 * (self.bottom - self.top) / max(sizes))
         xs = np.linspace(90, SCENE_W - 90, len(sizes))
         self.positions = [[(x, y) for y in self._column(n)] for x, n in zip(xs, sizes)]
         self.edges = [self._edge_items(a, b) for a, b in zip(self.positions[:-1], self.positions[1:])]
@@ -102,12 +115,13 @@ class NetworkView(QGraphicsView):
         for layer, column in enumerate(self.positions):
             self.nodes.append([self._node(layer, i, x, y) for i, (x, y) in enumerate(column)])
             self._layer_label(layer, xs[layer], len(sizes))
+        self._build_key()
         self.setSceneRect(QRectF(0, 0, SCENE_W, SCENE_H))
         self._fit()
         self._on_stats_changed(self.controller.stats)
 
     def _column(self, n: int) -> np.ndarray:
-        free = SCENE_H - self.top - 10
+        free = self.bottom - self.top
         gap = min(free / max(n, 1), 3.2 * self.radius)
         return self.top + free / 2 + (np.arange(n) - (n - 1) / 2) * gap
 
@@ -135,6 +149,13 @@ class NetworkView(QGraphicsView):
                 line.setZValue(3)
                 line.setData(ROLE, ("unit", layer - 1, index))  # a click on the cross is on the unit
             self.crosses[(layer - 1, index)] = cross
+            half = QGraphicsEllipseItem(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2, node)
+            half.setStartAngle(-90 * 16)  # from six o'clock, counter-clockwise: the right half
+            half.setSpanAngle(180 * 16)
+            half.setPen(Qt.NoPen)
+            half.setData(ROLE, ("unit", layer - 1, index))
+            half.setVisible(False)
+            self.halves[(layer - 1, index)] = half
         else:
             node.setBrush(QColor(self.theme.window))
             node.setPen(QPen(QColor(self.theme.plot_foreground), 1.5))
@@ -145,6 +166,46 @@ class NetworkView(QGraphicsView):
             text.setZValue(3)
         return node
 
+    def _build_key(self) -> None:
+        """Under the picture: the colour scale and what the fill shows."""
+        font = QFont(self.font().family(), round(10 * self.scale))
+        bar_w, bar_h = 120.0, (SCENE_H - self.bottom) * 0.3
+        y = SCENE_H - 6 - bar_h
+        gradient = QLinearGradient(10, 0, 10 + bar_w, 0)
+        for stop in np.linspace(0, 1, 5):
+            gradient.setColorAt(stop, FIRING_MAP.map(float(stop), mode="qcolor"))
+        bar = self.scene().addRect(10, y, bar_w, bar_h, QPen(QColor(self.theme.plot_foreground), 1), QBrush(gradient))
+        bar.setZValue(4)
+        for text, x in (("0", 10.0), ("1", 10 + bar_w)):
+            self._pixel_text(text, font, (x, y), (0.5, 1.0))
+        self._key_item = self._pixel_text("", font, (20 + bar_w, y + bar_h / 2), (0.0, 0.5))
+
+    def _pixel_text(self, text: str, font: QFont, at: tuple[float, float],
+                    anchor: tuple[float, float]) -> QGraphicsSimpleTextItem:
+        """Text at its font's size on screen, however small the picture is drawn (scene
+        fonts shrank with the view: unreadable in a short strip); ``anchor`` is the point
+        of the text, as fractions of its size, that sits at ``at``."""
+        item = self.scene().addSimpleText(text, font)
+        item.setBrush(QColor(self.theme.plot_foreground))
+        item.setFlag(QGraphicsItem.ItemIgnoresTransformations)
+        item.setZValue(4)
+        self.pixel_texts.append((item, at, anchor))
+        self._place(item, at, anchor)
+        return item
+
+    def _place(self, item, at, anchor) -> None:
+        scale = self.transform().m11() or 1.0  # view pixels per scene unit
+        rect = item.boundingRect()
+        item.setPos(at[0] - anchor[0] * rect.width() / scale, at[1] - anchor[1] * rect.height() / scale)
+
+    def _show_key(self, text: str) -> None:
+        if self._key_item is not None and text != self.key_text:
+            self.key_text = text
+            self._key_item.setText(text)
+            for item, at, anchor in self.pixel_texts:
+                if item is self._key_item:
+                    self._place(item, at, anchor)
+
     def _layer_label(self, layer: int, x: float, count: int) -> None:
         if layer == 0:
             text = "input"
@@ -152,9 +213,7 @@ class NetworkView(QGraphicsView):
             text = "output"
         else:
             text = f"layer {layer}\n{self.controller.config.activations()[layer - 1]}"
-        label: QGraphicsSimpleTextItem = self.scene().addSimpleText(text, QFont(self.font().family(), round(13 * self.scale)))
-        label.setBrush(QColor(self.theme.plot_foreground))
-        label.setPos(x - label.boundingRect().width() / 2, 8)
+        label = self._pixel_text(text, QFont(self.font().family(), round(10 * self.scale)), (x, 6), (0.5, 0.0))
         if 0 < layer < count - 1:
             label.setData(ROLE, ("layer", layer - 1))
             label.setCursor(Qt.PointingHandCursor)
@@ -170,14 +229,35 @@ class NetworkView(QGraphicsView):
             for i, j in zip(*np.nonzero(levels != shown)):
                 items[i, j].setPen(self.edge_pens[int(levels[i, j])])
             shown[:] = levels
+        sample = self.controller.sample_activity()
+        classes = stats.class_display if sample is None and self.controller.unit_colour == "classes" else None
         for layer in range(len(stats.dead)):
+            shown = sample[layer] if sample is not None else stats.firing_display[layer]
             for unit, node in enumerate(self.nodes[layer + 1]):
-                self._style_unit(node, stats, layer, unit)
+                split = None if classes is None else (classes[layer][0][unit], classes[layer][1][unit])
+                self._style_unit(node, stats, layer, unit, float(shown[unit]), split)
+        self._show_key(self._key_words(sample is not None, classes is not None))
 
-    def _style_unit(self, node: QGraphicsEllipseItem, stats: Stats, layer: int, unit: int) -> None:
+    def _key_words(self, sample: bool, classes: bool) -> str:
+        if sample:
+            point = ", ".join(f"{v:.2f}" for v in self.controller.hovered_sample[0])
+            return f"activity for the sample at ({point}): silent 0 … 1 firing"
+        if classes:
+            return "left half: mean over class 0 (orange points), right half: class 1 (blue)"
+        return "mean activity over all the data: silent 0 … 1 firing"
+
+    def _style_unit(self, node: QGraphicsEllipseItem, stats: Stats, layer: int, unit: int, value: float,
+                    split: tuple[float, float] | None) -> None:
         dead, saturated = bool(stats.dead[layer][unit]), bool(stats.saturated[layer][unit])
-        fill = QColor(self.theme.dead_fill) if dead else FIRING_MAP.map(float(stats.firing_display[layer][unit]), mode="qcolor")
-        node.setBrush(QBrush(fill))
+        half = self.halves[(layer, unit)]
+        if dead:
+            node.setBrush(QBrush(QColor(self.theme.dead_fill)))
+        elif split is not None:
+            node.setBrush(QBrush(FIRING_MAP.map(float(np.nan_to_num(split[0])), mode="qcolor")))
+            half.setBrush(QBrush(FIRING_MAP.map(float(np.nan_to_num(split[1])), mode="qcolor")))
+        else:
+            node.setBrush(QBrush(FIRING_MAP.map(value, mode="qcolor")))
+        half.setVisible(split is not None and not dead)
         selected = self.controller.selection in ((layer, unit), (layer, None))
         if selected:
             pen = QPen(QColor(self.theme.highlight), 6)
@@ -224,7 +304,17 @@ class NetworkView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._fit()
+        if abs(self._view_scale() / self.drawn_scale - 1) > 0.15:
+            self._rebuild()  # the labels' room changed: lay the picture out again
+        else:
+            self._fit()
+
+    def _view_scale(self) -> float:
+        """View pixels per scene unit once the scene is fitted into the view."""
+        size = self.viewport().size()
+        return max(0.05, min(size.width() / SCENE_W, size.height() / SCENE_H))
 
     def _fit(self) -> None:
         self.fitInView(self.sceneRect(), Qt.KeepAspectRatio)
+        for item, at, anchor in self.pixel_texts:
+            self._place(item, at, anchor)

@@ -25,6 +25,7 @@ GHOST_ALPHA = 110
 #: While playing, the history curves redraw at most 30 times a second (they grow by a
 #: pixel at a time); the decision surface and the network picture keep every frame.
 CURVE_INTERVAL = 1 / 30
+HOVER_RADIUS = 8  # pixels from a point's centre that count as over it
 
 
 def surface_grid(X: np.ndarray, resolution: int = SURFACE_RESOLUTION, margin: float = 0.15):
@@ -91,6 +92,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         controller.run_reset.connect(self._on_run_reset)
         controller.pins_changed.connect(self._on_pins_changed)
         controller.playing_changed.connect(self._on_playing_changed)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._drawn_at = 0.0
         self._on_run_reset()
         self._on_pins_changed()
@@ -255,6 +257,21 @@ class LabPlots(pg.GraphicsLayoutWidget):
                               pen=pg.mkPen(ghost_colour, width=2, style=self._ghost_style(index)))
             ghost.setZValue(-5)
             self.ghosts.append((plot, ghost))
+
+    # --- hover: one sample's activity in the network picture ---------------------------
+    def _on_mouse_moved(self, pos) -> None:
+        self.controller.hover_sample(self.point_at(pos))
+
+    def point_at(self, scene_pos) -> np.ndarray | None:
+        """The test point drawn under ``scene_pos`` on the decision surface, if any."""
+        data = self.controller.trainer.dataset
+        view = self.fit_plot.getViewBox()
+        if data.task != "classification" or not view.sceneBoundingRect().contains(scene_pos):
+            return None
+        drawn = [view.mapViewToScene(pg.Point(*map(float, x))) for x in data.X_test]
+        distances = np.array([np.hypot(p.x() - scene_pos.x(), p.y() - scene_pos.y()) for p in drawn])
+        nearest = int(np.argmin(distances))
+        return data.X_test[nearest] if distances[nearest] <= HOVER_RADIUS * self.scale else None
 
     # --- per frame -----------------------------------------------------------------------
     def _on_stats_changed(self, stats: Stats) -> None:
