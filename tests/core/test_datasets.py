@@ -14,7 +14,7 @@ def test_every_data_set_is_seeded_and_split(name):
     assert np.array_equal(a.X_train, b.X_train) and np.array_equal(a.y_test, b.y_test)
     assert not np.array_equal(a.X_train, c.X_train)
     assert len(a.X_train) == 200 and len(a.X_test) == 50
-    assert a.X_train.shape[1] == (1 if name == "sine" else 2)
+    assert a.X_train.shape[1] == (50 if name == "teacher" else 1 if name == "sine" else 2)
     assert np.isfinite(a.X_train).all() and np.isfinite(a.y_train).all()
 
 
@@ -23,6 +23,14 @@ def test_classification_labels_are_balanced_zeros_and_ones(name):
     d = datasets.make(name, 400, seed=0)
     assert set(np.unique(d.y_train)) == {0.0, 1.0}
     assert 0.4 < d.y_train.mean() < 0.6 and d.task == "classification"
+
+
+def test_the_teacher_has_the_inputs_asked_for_and_a_learnable_rule():
+    for inputs in (2, 20, 64):
+        data = datasets.make("teacher", 300, noise=0.0, seed=1, inputs=inputs)
+        assert data.X_train.shape == (300, inputs) and data.X_test.shape == (75, inputs)
+    with pytest.raises(ValueError, match="inputs"):
+        datasets.make("teacher", 100, inputs=65)
 
 
 def test_noise_jitters_the_points():

@@ -6,6 +6,7 @@ its phenomenon, one of these fails.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 
@@ -73,14 +74,46 @@ def test_lesson_2_saturation_kills_the_gradient():
     assert sig.derivative(-probe) == pytest.approx(3.06e-7, rel=0.01)
     z = np.linspace(-16, 16, 3201)
     assert sig.derivative(z).max() == 0.25
-    stuck_step = step("killing-gradients", "A deep sigmoid network")
-    start = stuck_step.lab.build().stats()
-    assert start.saturated_fraction >= 0.5
-    assert start.grad_norms[0] < 1e-3 * start.grad_norms[-1]
-    stuck = lessons.run_headless(stuck_step).stats()
-    learning = lessons.run_headless(step("killing-gradients", "A sensible start")).stats()
-    assert stuck.accuracy < 0.65 < 0.9 < learning.accuracy
-    assert learning.train_loss < 0.1 * stuck.train_loss
+
+
+def test_lesson_2_large_weights_alone_saturate_and_stall_learning():
+    shown = step("killing-gradients", "Large weights alone")
+    assert shown.lab.bias_init == 0.0 and shown.lab.inputs >= 20  # weights, not biases
+    glorot = shown.compare[0]
+    assert glorot.lab.with_changes(init=shown.lab.init, init_scale=shown.lab.init_scale) == shown.lab
+    for config in as_shown_and_seeds(shown.lab):
+        big = config.build()
+        start = big.stats()
+        big.step(shown.train)
+        sensible = glorot.lab.with_changes(seed=config.seed).build()
+        sensible_start = sensible.stats()
+        sensible.step(glorot.train)
+        end, sensible_end = big.stats(), sensible.stats()
+        assert start.flat_share > 0.75 and start.saturated_fraction > 0.75  # most inputs on flat tails
+        assert sensible_start.flat_share < 0.05
+        assert end.train_loss > 10 * sensible_end.train_loss
+        assert end.accuracy < sensible_end.accuracy - 0.08
+
+
+def test_lesson_2_large_biases_saturate_a_deep_network_and_a_sensible_start_learns():
+    stuck_step = step("killing-gradients", "A second way in")
+    sensible_step = step("killing-gradients", "A sensible start")
+    assert stuck_step.lab.bias_init > 0 and sensible_step.lab.bias_init == 0.0
+    for config in as_shown_and_seeds(stuck_step.lab):
+        trainer = config.build()
+        start = trainer.stats()
+        assert start.saturated_fraction >= 0.9
+        assert start.grad_norms[0] < 1e-6 * start.grad_norms[-1]
+        trainer.step(stuck_step.train)
+        stuck = trainer.stats()
+        learning = lessons.run_headless(with_seed(sensible_step, config.seed)).stats()
+        assert stuck.accuracy < 0.65 and learning.accuracy > 0.95  # a coin toss, against nearly all right
+        assert learning.train_loss < 0.1 * stuck.train_loss
+
+
+def with_seed(lesson_step, seed):
+    """The same lesson step with another seed for its network and data."""
+    return dataclasses.replace(lesson_step, lab=lesson_step.lab.with_changes(seed=seed))
 
 
 def test_lesson_3_positive_inputs_zig_zag_and_centred_ones_go_straight():

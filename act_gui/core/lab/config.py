@@ -32,6 +32,7 @@ class LabConfig:
     dataset: str = "circles"
     noise: float = 0.05
     points: int = 256
+    inputs: int = 50  # the teacher data set's; the others have one or two
     seed: int = 0
     lr: float = 0.3  # the Lab's default: visible progress within seconds on the default task
     batch_size: int | None = None
@@ -72,7 +73,7 @@ class LabConfig:
 
     def build(self) -> Trainer:
         """A fresh network and trainer for this configuration (deterministic)."""
-        data = datasets.make(self.dataset, self.points, noise=self.noise, seed=self.seed)
+        data = datasets.make(self.dataset, self.points, noise=self.noise, seed=self.seed, inputs=self.inputs)
         output = "identity" if data.task == "regression" else "sigmoid"
         ids = self.activations()
         net = MLP([data.inputs] + [self.width] * self.hidden_layers + [1], activation=ids, output=output,

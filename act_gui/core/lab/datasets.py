@@ -15,6 +15,8 @@ from typing import Callable
 import numpy as np
 
 MAX_POINTS = 5000
+MAX_INPUTS = 64
+TEACHER_UNITS = 8
 
 
 @dataclass(frozen=True)
@@ -24,16 +26,17 @@ class DatasetSpec:
     name: str
     label: str
     task: str  # "classification" (targets 0/1) or "regression"
-    draw: Callable[[np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
+    draw: Callable[..., tuple[np.ndarray, np.ndarray]]  # (rng, n[, inputs]) -> X, y
+    many_inputs: bool = False  # the number of inputs is chosen (``inputs``); else 1 or 2
 
 
 SPECS: dict[str, DatasetSpec] = {}
 
 
-def dataset(name: str, label: str, task: str = "classification"):
+def dataset(name: str, label: str, task: str = "classification", many_inputs: bool = False):
     """Declare the function below as data set ``name`` (in the Lab's order)."""
     def register(draw):
-        SPECS[name] = DatasetSpec(name, label, task, draw)
+        SPECS[name] = DatasetSpec(name, label, task, draw, many_inputs)
         return draw
     return register
 
@@ -102,15 +105,30 @@ def _sine(rng, n):
     return x, np.sin(math.pi * x[:, 0])
 
 
+@dataset("teacher", "Teacher network (many inputs)", many_inputs=True)
+def _teacher(rng, n, inputs):
+    """Inputs ~ N(0, I); the label is a small random tanh network's opinion of each
+    point. Many inputs make a unit's pre-activation a sum of many terms, so the scale of
+    the initial weights, not only the biases, decides whether units start saturated."""
+    teacher_rng = np.random.default_rng(rng.integers(2**32))
+    hidden = teacher_rng.normal(0, 1 / math.sqrt(inputs), (inputs, TEACHER_UNITS))
+    out = teacher_rng.normal(0, 1 / math.sqrt(TEACHER_UNITS), TEACHER_UNITS)
+    X = rng.normal(0, 1, (n, inputs))
+    score = np.tanh(X @ hidden) @ out
+    return X, (score > np.median(score)).astype(float)  # balanced classes
+
+
 NAMES = tuple(SPECS)
 LABELS = {name: spec.label for name, spec in SPECS.items()}
 
 
-def make(name: str, n: int = 256, noise: float = 0.05, test_fraction: float = 0.25, seed: int = 0) -> Dataset:
+def make(name: str, n: int = 256, noise: float = 0.05, test_fraction: float = 0.25, seed: int = 0,
+         inputs: int = 50) -> Dataset:
     """``n`` training points (plus ``test_fraction`` as many for testing) of data set ``name``.
 
     ``noise`` is the standard deviation of Gaussian jitter added to the inputs (to the
-    targets, for the regression task).
+    targets, for the regression task); ``inputs`` is the number of inputs of a data set
+    that lets you choose it (the teacher), ignored by the others.
     """
     if name not in SPECS:
         raise KeyError(f"unknown data set {name!r}; valid: {', '.join(NAMES)}")
@@ -120,7 +138,10 @@ def make(name: str, n: int = 256, noise: float = 0.05, test_fraction: float = 0.
         raise ValueError("noise must be in [0, 1] and test_fraction in (0, 1]")
     rng = np.random.default_rng(seed)
     n_test = max(2, round(n * test_fraction))
-    X, y = SPECS[name].draw(rng, n + n_test)
+    if not (isinstance(inputs, (int, np.integer)) and 2 <= inputs <= MAX_INPUTS):
+        raise ValueError(f"the number of inputs must be an integer from 2 to {MAX_INPUTS}, got {inputs!r}")
+    spec = SPECS[name]
+    X, y = spec.draw(rng, n + n_test, inputs) if spec.many_inputs else spec.draw(rng, n + n_test)
     if SPECS[name].task == "regression":
         y = y + rng.normal(0, noise, y.shape)
     else:

@@ -68,6 +68,8 @@ FIELDS: dict[str, FieldSpec] = {spec.name: spec for spec in (
     FieldSpec("bias_init", "Bias initialisation", False, -20.0, 20.0, 0.1, 2, group="init", short="Bias",
               tip="The value every bias starts at"),
     FieldSpec("noise", "Noise", False, 0.0, 1.0, 0.05, 2, group="data"),
+    FieldSpec("inputs", "Inputs", True, 2, 64, group="data",
+              tip="How many inputs the teacher data set has (the other sets have one or two)"),
     FieldSpec("points", "Number of points", True, 4, MAX_POINTS),
     FieldSpec("seed", "Seed", True, 0, 2**32 - 1),
 )}

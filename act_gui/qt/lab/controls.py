@@ -34,7 +34,8 @@ def status_text(stats: Stats) -> str:
     parts = [f"Step {stats.step:,}", f"loss {stats.train_loss:.4g} (test {stats.test_loss:.4g})"]
     if stats.accuracy is not None:
         parts.append(f"test accuracy {stats.accuracy:.0%}")
-    parts += [f"dead {stats.dead_fraction:.0%}", f"saturated {stats.saturated_fraction:.0%}"]
+    parts += [f"dead {stats.dead_fraction:.0%}", f"saturated {stats.saturated_fraction:.0%}",
+              f"on flat tails {stats.flat_share:.0%} of unit inputs"]
     return " · ".join(parts)
 
 

@@ -27,6 +27,9 @@ ROLE = 0  # QGraphicsItem.data key: ("unit", layer, index) or ("layer", layer)
 
 
 EDGE_LEVELS = 16
+#: More inputs than this are drawn as one tall node, with one edge per first-layer unit
+#: whose width is the spread (root mean square) of that unit's incoming weights.
+MAX_DRAWN_INPUTS = 12
 
 
 def edge_levels(weights: np.ndarray, largest: float) -> np.ndarray:
@@ -66,6 +69,7 @@ class NetworkView(QGraphicsView):
         self.nodes: list[list[QGraphicsEllipseItem]] = []
         self.edges: list[np.ndarray] = []  # per weight layer: object array of line items
         self.crosses: dict[tuple[int, int], list[QGraphicsLineItem]] = {}
+        self.compact_inputs = False
         self.halves: dict[tuple[int, int], QGraphicsEllipseItem] = {}  # right half: class 1
         self.pixel_texts: list = []  # (item, scene point, anchor): placed again on each fit
         self.key_text = ""
@@ -106,9 +110,11 @@ class NetworkView(QGraphicsView):
         line = QFontMetricsF(QFont(self.font().family(), round(10 * self.scale))).height() / self.drawn_scale
         self.top = 12 + 2 * line
         self.bottom = SCENE_H - 12 - 1.5 * line
-        self.radius = min(26.0, 0.36 * (self.bottom - self.top) / max(sizes))
+        self.radius = min(26.0, 0.36 * (self.bottom - self.top) / max([*sizes[1:], min(sizes[0], MAX_DRAWN_INPUTS)]))
         xs = np.linspace(90, SCENE_W - 90, len(sizes))
-        self.positions = [[(x, y) for y in self._column(n)] for x, n in zip(xs, sizes)]
+        self.compact_inputs = sizes[0] > MAX_DRAWN_INPUTS
+        drawn = [1 if self.compact_inputs and layer == 0 else n for layer, n in enumerate(sizes)]
+        self.positions = [[(x, y) for y in self._column(n)] for x, n in zip(xs, drawn)]
         self.edges = [self._edge_items(a, b) for a, b in zip(self.positions[:-1], self.positions[1:])]
         self.edge_levels = [np.zeros(items.shape, dtype=int) for items in self.edges]
         self.nodes, self.crosses = [], {}
@@ -136,6 +142,13 @@ class NetworkView(QGraphicsView):
 
     def _node(self, layer: int, index: int, x: float, y: float) -> QGraphicsEllipseItem:
         r = self.radius
+        if layer == 0 and self.compact_inputs:  # all the inputs as one tall node
+            height = 0.8 * (self.bottom - self.top)
+            node = self.scene().addEllipse(x - 12, y - height / 2, 24, height)
+            node.setBrush(QColor(self.theme.window))
+            node.setPen(QPen(QColor(self.theme.plot_foreground), 1.5))
+            node.setZValue(2)
+            return node
         node = self.scene().addEllipse(x - r, y - r, 2 * r, 2 * r)
         node.setZValue(2)
         hidden = 0 < layer < len(self.positions) - 1
@@ -208,7 +221,8 @@ class NetworkView(QGraphicsView):
 
     def _layer_label(self, layer: int, x: float, count: int) -> None:
         if layer == 0:
-            text = "input"
+            sizes = self.controller.trainer.net.sizes
+            text = f"{sizes[0]} inputs" if self.compact_inputs else "input"
         elif layer == count - 1:
             text = "output"
         else:
@@ -224,7 +238,9 @@ class NetworkView(QGraphicsView):
         if not self.nodes or len(self.nodes) != len(stats.weights) + 1:
             return
         largest = max(float(np.abs(w).max()) for w in stats.weights) or 1.0
-        for items, shown, weights in zip(self.edges, self.edge_levels, stats.weights):
+        for index, (items, shown, weights) in enumerate(zip(self.edges, self.edge_levels, stats.weights)):
+            if index == 0 and self.compact_inputs:  # one edge per unit: its weights' spread
+                weights = np.sqrt(np.mean(weights ** 2, axis=0, keepdims=True))
             levels = edge_levels(weights, largest)
             for i, j in zip(*np.nonzero(levels != shown)):
                 items[i, j].setPen(self.edge_pens[int(levels[i, j])])
@@ -274,7 +290,9 @@ class NetworkView(QGraphicsView):
         stats = self.controller.stats
         dead, saturated = bool(stats.dead[layer][unit]), bool(stats.saturated[layer][unit])
         pre = stats.preactivations[layer][:, unit]
-        state = "dead (f′ = 0 for every sample)" if dead else ("saturated" if saturated else "active")
+        state = ("dead (f′ = 0 for every sample)" if dead else
+                 "saturated (at least half its samples land where f′ is under 5% of its peak)" if saturated
+                 else "active")
         return (f"Layer {layer + 1}, unit {unit + 1}: {state}\n"
                 f"mean activation {stats.firing_rates[layer][unit]:.4g}\n"
                 f"pre-activation z: mean {pre.mean():.3g}, range {pre.min():.3g} … {pre.max():.3g}\n"

@@ -79,6 +79,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
         self.fit_plot.addItem(self.surface)
         self.fit_plot.addItem(self.points)
         self._grid = None
+        self.fit_kind = "surface"
+        self._order = self._drawn = np.zeros((0, 2))
         self.scale = 1.0
         # Short titles: the key names what they count (dead, saturated; W1, W2... per layer).
         self.titles = {"loss": "Loss", "units": "Units %", "gradients": "‖dL/dW‖",
@@ -190,16 +192,29 @@ class LabPlots(pg.GraphicsLayoutWidget):
                 curve.setData([], [])
         data = trainer.dataset
         classification = data.task == "classification"
-        self.titles["fit"] = "Decision surface" if classification else "Fit to the data"
+        # With more than two inputs there is no plane to colour: each test sample is a
+        # point at its predicted probability instead, sorted by class.
+        self.fit_kind = "regression" if not classification else "surface" if data.inputs == 2 else "predictions"
+        self.titles["fit"] = {"surface": "Decision surface", "predictions": "Predictions (test set)",
+                              "regression": "Fit to the data"}[self.fit_kind]
         self._show_keys()
-        self.fit_plot.setAspectLocked(classification)
-        self.surface.setVisible(classification)
+        self.fit_plot.setAspectLocked(self.fit_kind == "surface")
+        self.surface.setVisible(self.fit_kind == "surface")
         self.fit_curve.setVisible(not classification)
-        if classification:
+        self.fit_plot.setLabel("left", "p(class 1)" if self.fit_kind == "predictions" else "")
+        if self.fit_kind == "predictions":
+            self._order = np.argsort(data.y_test, kind="stable")
+            self._grid = data.X_test[self._order]
+            self._drawn = np.column_stack([np.arange(len(self._order)), np.full(len(self._order), 0.5)])
+            self._brushes = [pg.mkBrush(self.theme.classes[int(label)]) for label in data.y_test[self._order]]
+            self.points.setData(self._drawn[:, 0], self._drawn[:, 1], brush=self._brushes)
+            self.fit_plot.setYRange(-0.05, 1.05, padding=0)
+        elif classification:
             xs, ys, grid = surface_grid(data.X_train)
             self._grid = grid
             self._surface_rect = QRectF(xs[0], ys[0], xs[-1] - xs[0], ys[-1] - ys[0])
             brushes = [pg.mkBrush(self.theme.classes[int(label)]) for label in data.y_test]
+            self._order, self._drawn = np.arange(len(data.y_test)), data.X_test
             self.points.setData(data.X_test[:, 0], data.X_test[:, 1], brush=brushes)
         else:
             self._grid = np.linspace(data.X_train.min() - 0.1, data.X_train.max() + 0.1, 200)[:, None]
@@ -228,9 +243,16 @@ class LabPlots(pg.GraphicsLayoutWidget):
             "gradients": [KeyEntry(f"W{i + 1}", self._layer_colour(i, layers).name()) for i in range(layers)],
             "fit": [],
         }
+        for name in self.key_labels:
+            self._show_key(name)
+
+    def _show_key(self, name: str) -> None:
+        title = self.titles[name]
+        accuracy = self.controller.stats.accuracy
+        if name == "fit" and accuracy is not None:  # visible in presentation mode too
+            title += f" · test accuracy {accuracy:.0%}"
         size = f"{plot_font(self.scale).pointSizeF() * 1.1:.1f}pt"
-        for name, label in self.key_labels.items():
-            label.set_key([key_html(self.titles[name], self.keys[name])], size=size, color=t.plot_foreground)
+        self.key_labels[name].set_key([key_html(title, self.keys[name])], size=size, color=self.theme.plot_foreground)
 
     def _layer_colour(self, index: int, layers: int):
         """From the input side (dark) to the output side (light): vanishing shows as a
@@ -266,12 +288,12 @@ class LabPlots(pg.GraphicsLayoutWidget):
         """The test point drawn under ``scene_pos`` on the decision surface, if any."""
         data = self.controller.trainer.dataset
         view = self.fit_plot.getViewBox()
-        if data.task != "classification" or not view.sceneBoundingRect().contains(scene_pos):
+        if self.fit_kind == "regression" or not view.sceneBoundingRect().contains(scene_pos):
             return None
-        drawn = [view.mapViewToScene(pg.Point(*map(float, x))) for x in data.X_test]
+        drawn = [view.mapViewToScene(pg.Point(*map(float, x))) for x in self._drawn]
         distances = np.array([np.hypot(p.x() - scene_pos.x(), p.y() - scene_pos.y()) for p in drawn])
         nearest = int(np.argmin(distances))
-        return data.X_test[nearest] if distances[nearest] <= HOVER_RADIUS * self.scale else None
+        return data.X_test[self._order[nearest]] if distances[nearest] <= HOVER_RADIUS * self.scale else None
 
     # --- per frame -----------------------------------------------------------------------
     def _on_stats_changed(self, stats: Stats) -> None:
@@ -283,6 +305,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         history = self.controller.history
         steps = history.column("step")
         self._set_ranges(steps)
+        self._show_key("fit")
         self.train_curve.setData(steps, self._positive(history.column("train_loss")))
         self.test_curve.setData(steps, self._positive(history.column("test_loss")))
         self.dead_curve.setData(steps, 100 * history.column("dead_fraction"))
@@ -299,7 +322,10 @@ class LabPlots(pg.GraphicsLayoutWidget):
         net = self.controller.trainer.net
         with np.errstate(all="ignore"):
             prediction = net.predict(self._grid)
-        if self.controller.trainer.dataset.task == "classification":
+        if self.fit_kind == "predictions":
+            self._drawn[:, 1] = prediction
+            self.points.setData(self._drawn[:, 0], self._drawn[:, 1], brush=self._brushes)
+        elif self.fit_kind == "surface":
             self.surface.setImage(prediction.reshape(SURFACE_RESOLUTION, SURFACE_RESOLUTION), levels=(0.0, 1.0))
             # After setImage: the rect maps image pixels to data units, so it needs the
             # image's size (set before the first image, it scaled a 1×1 one).
@@ -315,7 +341,8 @@ class LabPlots(pg.GraphicsLayoutWidget):
         """
         span = nice_ceiling(max(float(steps[-1]) if len(steps) else 0.0, 10.0))
         history = self.controller.history
-        ranges = [(self.loss_plot, decades(history.column("train_loss"), history.column("test_loss"))),
+        pinned = [run.column("train_loss") for run in self.controller.pinned[-MAX_PINNED:]]
+        ranges = [(self.loss_plot, decades(history.column("train_loss"), history.column("test_loss"), *pinned)),
                   (self.grad_plot, decades(*(history.grad_norms(i) for i in range(history.layers))))]
         for plot in (self.loss_plot, self.units_plot, self.grad_plot):
             if plot.viewRange()[0] != [0.0, span]:

@@ -74,8 +74,10 @@ class KeyLabel(pg.GraphicsWidget):
 
     def set_key(self, choices: list[str], size: str, color: str) -> None:
         """Show the first of ``choices`` (HTML) that fits, in type of ``size`` and ``color``."""
-        self.choices = list(choices) or [""]
-        self.style = f"color:{color}; font-size:{size}"
+        choices, style = list(choices) or [""], f"color:{color}; font-size:{size}"
+        if (choices, style) == (self.choices, self.style):
+            return  # as shown (a frame asks again, mostly unchanged)
+        self.choices, self.style = choices, style
         self._fit()
 
     def _styled(self, text: str) -> str:

@@ -61,3 +61,20 @@ def test_hovering_a_point_shows_that_samples_activity(qtbot, trained, theme):
     assert "sample" in view.key_text
     plots.scene().sigMouseMoved.emit(box.sceneBoundingRect().topLeft() - QPointF(5, 5))  # off the surface
     assert trained.hovered_sample is None and "all the data" in view.key_text
+
+
+def test_many_inputs_are_drawn_compactly_and_predictions_replace_the_surface(qtbot, theme):
+    from act_gui.qt.lab.controller import LabController
+
+    lab = LabController(LabConfig(dataset="teacher", inputs=50, hidden_layers=1, width=16, activation="sigmoid"))
+    view, plots = NetworkView(lab, theme), LabPlots(lab, theme)
+    for widget in (view, plots):
+        qtbot.addWidget(widget)
+    assert len(view.nodes[0]) == 1 and view.edges[0].shape == (1, 16)  # one tall node, one edge per unit
+    lab.step(20)
+    data = lab.trainer.dataset
+    xs, ys = plots.points.getData()
+    assert len(xs) == len(data.X_test)
+    expected = lab.trainer.net.predict(data.X_test)[np.argsort(data.y_test, kind="stable")]
+    np.testing.assert_allclose(ys, expected)  # each test sample at its predicted probability
+    assert "test accuracy" in plots.key_labels["fit"].text

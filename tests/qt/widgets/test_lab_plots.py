@@ -81,3 +81,16 @@ def test_short_log_ranges_and_percent_axes_have_numbers():
     labels = [text for _pos, text in decade_ticks(-1.0, 0.0)]
     assert labels == ["0.1", "0.2", "0.5", "1"]
     assert [text for _pos, text in PERCENT_TICKS[0]][::5] == ["0", "100"]
+
+
+def test_the_loss_axis_covers_pinned_runs_too(qtbot, lab, theme):
+    plots = LabPlots(lab, theme)
+    qtbot.addWidget(plots)
+    lab.apply(lr=2.0)
+    lab.step(300)  # a run that gets far lower than the next one will
+    lab.pin()
+    lab.reset()
+    lab.step(1)
+    low = lab.pinned[0].column("train_loss").min()
+    bottom, top = plots.loss_plot.viewRange()[1]  # log10 units
+    assert bottom <= np.log10(low) <= top
