@@ -55,6 +55,8 @@ REFERENCE = {
     "sin": mp.sin,
     "arctan": mp.atan,
     "sigmoid_rescaled": lambda z: 2 * _sig(2 * z) - 1,
+    "sigmoid_centred": lambda z: _sig(z) - mp.mpf(1) / 2,
+    "sigmoid_steep": lambda z: 2 * _sig(2 * z),
 }
 
 

@@ -125,23 +125,63 @@ def test_lesson_3_positive_inputs_zig_zag_and_centred_ones_go_straight():
     assert all(s.view == "contours" for s in LESSONS["zero-centred"].steps)
 
 
-def test_lesson_4_tanh_is_a_rescaled_sigmoid_that_saturates_and_learns_faster():
+def test_lesson_4_tanh_is_a_rescaled_sigmoid_that_saturates():
     z = np.linspace(-8, 8, 1601)
     np.testing.assert_allclose(get("tanh").forward(z), 2 * get("sigmoid").forward(2 * z) - 1, atol=1e-15)
     np.testing.assert_allclose(get("sigmoid_rescaled").forward(z), get("tanh").forward(z), atol=1e-15)
     assert get("tanh").derivative(5.0) < 2e-4
+
+
+def final_loss(config, steps):
+    trainer = config.build()
+    trainer.step(steps)
+    return trainer.stats().train_loss
+
+
+def test_lesson_4_at_one_shared_rate_tanh_learns_faster_than_sigmoid():
     race = step("tanh", "On the same task")
-    tanh_loss = lessons.run_headless(race).stats().train_loss
-    sigmoid_loss = lessons.pinned_runs(race)[0].column("train_loss")[-1]
-    assert tanh_loss < 0.5 * sigmoid_loss
+    sigmoid = race.compare[0]
+    assert sigmoid.lab.lr == race.lab.lr and sigmoid.label.endswith(f"{race.lab.lr:g}")
+    for config in as_shown_and_seeds(race.lab):
+        tanh_loss = final_loss(config, race.train)
+        sigmoid_loss = final_loss(sigmoid.lab.with_changes(seed=config.seed), sigmoid.train)
+        assert tanh_loss < 0.5 * sigmoid_loss, config.seed
 
 
-def test_lesson_5_relu_has_slope_0_or_1_and_converges_fastest():
+def test_lesson_4_and_5_races_at_each_ones_best_rate():
+    tanh_step, relu_step = step("tanh", "Each at its own best rate"), step("relu", "Each at its own best rate")
+    runs = {"tanh": tanh_step.lab, "relu": relu_step.lab}
+    runs.update({c.lab.activation: c.lab for c in (*tanh_step.compare, *relu_step.compare)})
+    for act, config in runs.items():  # the rates shown are each one's best on the grid
+        assert config.lr == pytest.approx(sweep.best_rate(config, act).lr), act
+    for seed in range(5):
+        base = runs["tanh"].with_changes(seed=seed)
+        reach = {act: sweep.steps_to_reach(base.with_changes(activation=act, lr=sweep.best_rate(base, act).lr),
+                                           0.1, max_steps=600) for act in ("sigmoid", "tanh", "relu")}
+        fast = max(reach["tanh"], reach["relu"])
+        assert max(reach["tanh"], reach["relu"]) <= 3 * min(reach["tanh"], reach["relu"]), (seed, reach)  # close
+        assert reach["sigmoid"] is None or reach["sigmoid"] >= 4 * fast, (seed, reach)  # far behind
+
+
+def test_lesson_4_slope_not_centring_makes_tanh_fast():
+    shown = step("tanh", "Slope, not centring")
+    by_function = {c.lab.activation: c for c in shown.compare}
+    assert set(by_function) == {"sigmoid", "sigmoid_centred", "sigmoid_steep"}
+    assert all(c.lab.lr == shown.lab.lr and c.train == shown.train for c in shown.compare)
+    for config in as_shown_and_seeds(shown.lab):
+        loss = {act: final_loss(config.with_changes(activation=act), shown.train)
+                for act in ("sigmoid", "sigmoid_centred", "sigmoid_steep", "tanh")}
+        assert loss["sigmoid_centred"] > 0.6 and loss["sigmoid"] > 0.6, (config.seed, loss)  # centring alone: no help
+        assert loss["sigmoid_steep"] < 0.5 and loss["tanh"] < 0.5, (config.seed, loss)  # the slope alone: most of it
+
+
+def test_lesson_5_relu_has_slope_0_or_1_and_wins_the_shared_rate_race():
     assert set(np.unique(get("relu").derivative(np.linspace(-5, 5, 1001)))) == {0.0, 1.0}
     race = step("relu", "It converges faster")
-    relu_loss = lessons.run_headless(race).stats().train_loss
-    sigmoid, tanh = (run.column("train_loss")[-1] for run in lessons.pinned_runs(race))
-    assert relu_loss < tanh < sigmoid
+    for config in as_shown_and_seeds(race.lab):
+        relu = final_loss(config, race.train)
+        sigmoid, tanh = (final_loss(c.lab.with_changes(seed=config.seed), c.train) for c in race.compare)
+        assert relu < tanh < sigmoid, config.seed
 
 
 def test_lesson_6_dead_relus_and_leaky_relus():

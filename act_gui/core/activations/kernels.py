@@ -164,3 +164,18 @@ def rescaled_sigmoid_prime(z):
     """4σ'(2z) = 4e / (1 + e)² with e = e^(−2|z|)."""
     e = np.exp(-2.0 * np.minimum(np.abs(z), 1e300))
     return 4.0 * e / ((1.0 + e) * (1.0 + e))
+
+
+def centred_sigmoid(z):
+    """σ(z) − ½ computed as ½·tanh(z/2), which is exact near 0 where the subtraction is not."""
+    return 0.5 * np.tanh(0.5 * z)
+
+
+def steep_sigmoid(z):
+    """2σ(2z): tanh's slope at 0 (1) but the sigmoid's positive outputs, (0, 2). (z is
+    clipped far out on the flat tails first, so that doubling it cannot overflow.)"""
+    return 2.0 * nm.sigmoid(2.0 * np.clip(z, -1e300, 1e300))
+
+
+def steep_sigmoid_prime(z):
+    return 4.0 * nm.sigmoid_prime(2.0 * np.clip(z, -1e300, 1e300))

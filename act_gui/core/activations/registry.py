@@ -374,6 +374,31 @@ _ENTRIES.append(Activation(
            gmax=1.0, at="z = 0"),
     ))
 
+# The two halves of the difference between sigmoid and tanh (lesson 4): centring alone,
+# and slope alone.
+_ENTRIES.append(Activation(
+        id="sigmoid_centred", label="Centred sigmoid σ(z) − ½", group="other",
+        kernel=k.centred_sigmoid, kernel_prime=nm.sigmoid_prime,
+        limits=(-0.5, 0.5), limits_prime=(0.0, 0.0),
+        formula="f(z) = σ(z) − ½",
+        formula_prime="f′(z) = σ′(z)",
+        note="The sigmoid moved down by a half: centred on zero like tanh, but with the sigmoid's "
+    "gentle slope (a quarter at most). Race it against the sigmoid to see what centring alone buys.",
+        properties=_props(-0.5, 0.5, "(−½, ½)", zc=True, mono=True, smooth=True, sat="both", zero=False,
+           gmax=0.25, at="z = 0"),
+    ))
+_ENTRIES.append(Activation(
+        id="sigmoid_steep", label="Steep sigmoid 2σ(2z)", group="other",
+        kernel=k.steep_sigmoid, kernel_prime=k.steep_sigmoid_prime,
+        limits=(0.0, 2.0), limits_prime=(0.0, 0.0),
+        formula="f(z) = 2σ(2z)",
+        formula_prime="f′(z) = 4σ′(2z)",
+        note="The sigmoid made as steep as tanh (slope 1 at z = 0) but not centred: its outputs "
+    "are all positive, in (0, 2). Race it against tanh to see what the slope alone buys.",
+        properties=_props(0, 2, "(0, 2)", zc=False, mono=True, smooth=True, sat="both", zero=False,
+           gmax=1.0, at="z = 0"),
+    ))
+
 REGISTRY: dict[str, Activation] = {a.id: a for a in _ENTRIES}
 GROUP_LABELS = {
     "classic": "Classic",

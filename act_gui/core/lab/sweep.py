@@ -51,6 +51,34 @@ def run_one(base: LabConfig, activation: str, lr: float, steps: int = STEPS,
     return SweepResult(activation, float(lr), loss, stats.dead_fraction)
 
 
+#: The grid a fair race searches for each activation's own best learning rate.
+RATE_GRID = learning_rates(count=13, low=0.01, high=10.0)
+
+
+def best_rate(base: LabConfig, activation: str, rates=RATE_GRID, steps: int = STEPS,
+              should_stop: Callable[[], bool] = lambda: False) -> SweepResult:
+    """The run of ``activation`` with the lowest training loss after ``steps`` steps, over
+    ``rates`` (runs that diverge are left out): a race at one shared rate favours
+    whichever activation that rate happens to suit."""
+    results = [run_one(base, activation, lr, steps, should_stop) for lr in rates]
+    finite = [r for r in results if np.isfinite(r.final_loss)]
+    if not finite:
+        raise ValueError(f"every rate diverged for {activation}")
+    return min(finite, key=lambda r: r.final_loss)
+
+
+def steps_to_reach(config: LabConfig, loss: float, max_steps: int, every: int = 10) -> int | None:
+    """Training steps until the training loss first falls below ``loss`` (checked every
+    ``every`` steps), or None if it does not within ``max_steps``."""
+    trainer = config.build()
+    while trainer.steps < max_steps:
+        if not trainer.step(every):
+            return None  # diverged
+        if trainer.stats().train_loss < loss:
+            return trainer.steps
+    return None
+
+
 def sweep(base: LabConfig, rates=None, activations=ACTIVATIONS, steps: int = STEPS,
           should_stop: Callable[[], bool] = lambda: False) -> Iterator[SweepResult]:
     """Every (activation, rate) run in turn; iterate to get results as they finish.

@@ -239,7 +239,9 @@ class LabPlots(pg.GraphicsLayoutWidget):
         layers = len(self.controller.trainer.net.weights)
         self.keys = {
             "loss": [KeyEntry("train", t.train), KeyEntry("test", t.test, Qt.DashLine)] + pins,
-            "units": [KeyEntry("dead", t.dead), KeyEntry("saturated", t.saturated)] + pins,
+            # The pinned runs are named once, in the loss plot's key; here one entry says so.
+            "units": [KeyEntry("dead", t.dead), KeyEntry("saturated", t.saturated)]
+            + ([KeyEntry("pinned runs as in Loss", t.plot_foreground, Qt.DashLine)] if pins else []),
             "gradients": [KeyEntry(f"W{i + 1}", self._layer_colour(i, layers).name()) for i in range(layers)],
             "fit": [],
         }
