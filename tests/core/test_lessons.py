@@ -76,6 +76,19 @@ def test_lesson_2_saturation_kills_the_gradient():
     assert sig.derivative(z).max() == 0.25
 
 
+def test_lesson_2_depth_shrinks_the_sigmoids_gradient_but_not_tanhs():
+    sigmoid_step, tanh_step = step("killing-gradients", "Depth"), step("killing-gradients", "The same depth with tanh")
+    assert sigmoid_step.lab.hidden_layers == tanh_step.lab.hidden_layers == 6
+    assert sigmoid_step.lab.with_changes(activation="tanh") == tanh_step.lab
+    for config in as_shown_and_seeds(sigmoid_step.lab):
+        def first_over_last(act_id):
+            norms = config.with_changes(activation=act_id).build().stats().grad_norms  # at the start
+            return norms[0] / norms[-1]
+        assert first_over_last("sigmoid") < 1e-4, config.seed  # "about a hundred thousand times smaller"
+        assert 0.1 < first_over_last("tanh") < 10, config.seed  # "within a factor of about ten"
+        assert 1e-2 < first_over_last("relu") < 10, config.seed  # "within a factor of about a hundred"
+
+
 def test_lesson_2_large_weights_alone_saturate_and_stall_learning():
     shown = step("killing-gradients", "Large weights alone")
     assert shown.lab.bias_init == 0.0 and shown.lab.inputs >= 20  # weights, not biases
@@ -117,11 +130,12 @@ def with_seed(lesson_step, seed):
 
 
 def test_lesson_3_positive_inputs_zig_zag_and_centred_ones_go_straight():
-    positive_path, positive_updates = zigzag.descent(zigzag.problem(zero_centred=False))
-    centred_path, centred_updates = zigzag.descent(zigzag.problem(zero_centred=True))
-    assert zigzag.same_sign_share(positive_updates) == 1.0  # every step moves both weights alike
-    assert zigzag.same_sign_share(centred_updates) < 0.75
-    assert zigzag.steps_to_reach(centred_path) * 2 < zigzag.steps_to_reach(positive_path)
+    for seed in range(5):  # the data and the order of the examples
+        positive_path, positive_updates = zigzag.descent(zigzag.problem(zero_centred=False, seed=seed), seed=seed)
+        centred_path, centred_updates = zigzag.descent(zigzag.problem(zero_centred=True, seed=seed), seed=seed)
+        assert zigzag.same_sign_share(positive_updates) == 1.0  # every step moves both weights alike
+        assert zigzag.same_sign_share(centred_updates) < 0.75
+        assert zigzag.steps_to_reach(centred_path) * 2 < zigzag.steps_to_reach(positive_path), seed
     assert all(s.view == "contours" for s in LESSONS["zero-centred"].steps)
 
 
@@ -184,26 +198,101 @@ def test_lesson_5_relu_has_slope_0_or_1_and_wins_the_shared_rate_race():
         assert relu < tanh < sigmoid, config.seed
 
 
-def test_lesson_6_dead_relus_and_leaky_relus():
+def trained(config, steps):
+    trainer = config.build()
+    trainer.step(steps)
+    return trainer.stats()
+
+
+def test_lesson_6_too_high_a_rate_kills_units_and_first_layer_ones_never_return():
     too_high = step("dead-neurons", "A learning rate that is too high")
-    relu = lessons.run_headless(too_high).stats()
-    assert relu.dead_fraction >= 0.3
+    shown = trained(too_high.lab, too_high.train)
     layer, unit = too_high.select
-    assert relu.dead[layer][unit]  # the unit the lesson selects really is dead
-    leaky = lessons.run_headless(step("dead-neurons", "Leaky ReLU never dies")).stats()
-    assert leaky.dead_fraction == 0.0
-    sensible = lessons.run_headless(step("dead-neurons", "A sensible learning rate")).stats()
-    assert sensible.dead_fraction <= 0.1
+    assert layer == 0 and shown.dead[layer][unit]  # the unit the lesson selects really is dead
+    assert too_high.lab.build().stats().dead[1].sum() >= 1  # "born dead" units at step 0, as the caption says
+    for config in as_shown_and_seeds(too_high.lab):
+        trainer = config.build()
+        ever_dead = np.zeros(config.width, bool)
+        for _ in range(50):
+            trainer.step(10)
+            dead = trainer.stats().dead[0]
+            assert not np.any(ever_dead & ~dead), config.seed  # a dead first-layer unit never comes back
+            ever_dead |= dead
+        assert trainer.stats().dead_fraction >= 0.15, config.seed
+
+
+def test_lesson_6_a_later_layer_unit_dies_and_comes_back():
+    dead_step, back_step = step("dead-neurons", "Dead for now"), step("dead-neurons", "...and back again")
+    assert dead_step.select == back_step.select and dead_step.select[0] == 1 and dead_step.lab == back_step.lab
+    layer, unit = dead_step.select
+    assert trained(dead_step.lab, dead_step.train).dead[layer][unit]
+    back = trained(back_step.lab, back_step.train)
+    assert not back.dead[layer][unit] and np.mean(back.preactivations[layer][:, unit] > 0) >= 0.5  # "most are positive"
+    revived = 0
+    for seed in range(5):  # not a one-seed accident: it happens on most seeds
+        trainer = dead_step.lab.with_changes(seed=seed).build()
+        ever_dead, came_back = np.zeros(dead_step.lab.width, bool), False
+        for _ in range(50):
+            trainer.step(10)
+            dead = trainer.stats().dead[1]
+            came_back |= bool(np.any(ever_dead & ~dead))
+            ever_dead |= dead
+        revived += came_back
+    assert revived >= 3
+
+
+def test_lesson_6_units_born_dead_usually_leave_a_network_that_cannot_learn():
+    born = step("dead-neurons", "Born dead")
+    assert born.lab.bias_init < 0
+    coin_tosses = 0
+    for config in as_shown_and_seeds(born.lab):
+        trainer = config.build()
+        start = trainer.stats()
+        assert start.dead_fraction >= 0.6, config.seed  # most units dead before any training
+        trainer.step(born.train)
+        end = trainer.stats()
+        assert np.all(end.dead[0] >= start.dead[0])  # the first layer's born-dead stay dead
+        alive = trained(born.compare[0].lab.with_changes(seed=config.seed), born.compare[0].train)
+        assert alive.accuracy > 0.95
+        coin_tosses += end.accuracy < 0.6
+    assert coin_tosses >= 4  # usually (the step as shown, and most seeds), not always
+
+
+def test_lesson_6_dead_units_cost_a_narrow_network_its_fit():
+    narrow = step("dead-neurons", "When dying costs accuracy")
+    assert narrow.lab.width <= 4 and narrow.compare[0].lab.lr < narrow.lab.lr
+    shown = trained(narrow.lab, narrow.train)
+    assert shown.dead_fraction >= 0.5 and shown.accuracy < 0.7
+    failures = 0
+    for seed in range(5):
+        fast = trained(narrow.lab.with_changes(seed=seed), narrow.train)
+        gentle = trained(narrow.compare[0].lab.with_changes(seed=seed), narrow.compare[0].train)
+        assert gentle.accuracy >= 0.9 and gentle.dead_fraction <= 0.15, seed
+        failures += fast.accuracy < 0.7 and fast.dead_fraction >= 0.25
+    assert failures >= 4
+
+
+def test_lesson_6_leaky_relu_never_dies_and_a_gentle_rate_keeps_relus_alive():
+    leaky_step, sensible_step = step("dead-neurons", "Leaky ReLU never dies"), step("dead-neurons", "A sensible learning rate")
+    too_high = step("dead-neurons", "A learning rate that is too high")
+    for seed in [None, *range(5)]:
+        pick = (lambda c: c) if seed is None else (lambda c: c.with_changes(seed=seed))  # noqa: E731
+        leaky = trained(pick(leaky_step.lab), leaky_step.train)
+        assert leaky.dead_fraction == 0.0 and leaky.saturated_fraction == 0.0
+        sensible = trained(pick(sensible_step.lab), sensible_step.train)
+        fast = trained(pick(too_high.lab), too_high.train)
+        assert sensible.dead_fraction <= 0.1 and 0.15 <= fast.dead_fraction <= 0.85
 
 
 def test_lesson_7_the_sweep_shows_relu_dying_with_the_rate_and_leaky_relu_not():
-    base = LESSONS["learning-rate-sweep"].steps[0].lab.with_changes(seed=2)
+    shown = LESSONS["learning-rate-sweep"].steps[0].lab  # the seed the lesson shows
     rates = sweep.learning_rates(count=5, low=0.01, high=10.0)
-    results = list(sweep.sweep(base, rates))
-    relu = [r.dead_fraction for r in results if r.activation == "relu"]
-    leaky = [r.dead_fraction for r in results if r.activation == "leaky_relu"]
-    assert relu[-1] >= 0.3 and relu[-1] > relu[0]
-    assert leaky == [0.0] * len(rates)
+    for base in as_shown_and_seeds(shown):
+        results = list(sweep.sweep(base, rates))
+        relu = [r.dead_fraction for r in results if r.activation == "relu"]
+        leaky = [r.dead_fraction for r in results if r.activation == "leaky_relu"]
+        assert relu[-1] >= 0.3 and relu[-1] > relu[0], base.seed
+        assert leaky == [0.0] * len(rates)
 
 
 def test_every_lesson_file_round_trips():

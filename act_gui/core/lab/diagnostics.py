@@ -4,15 +4,17 @@ Computed over the whole training set, once per drawn frame (never once per step)
 training stays fast. The words mean what the Explorer's shaded regions mean:
 
 * **dead**: f'(z) is exactly 0 for every training sample. No gradient reaches the
-  unit's weights through any sample, so plain gradient descent can never revive it.
+  unit's weights through any sample. In the first hidden layer that is for good (its
+  inputs are the data, which never change); a later layer's unit can come back, but only
+  if the layers before it change its inputs.
 * **saturated**: the function flattens out (a bounded tail: sigmoid, tanh, ELU's left
-  side...) and |f'(z)| is below 5% of its largest slope for at least half of the
+  side...) and 0 < |f'(z)| < 5% of its largest slope for at least half of the
   samples (and the unit is not dead): most of what it sees teaches it next to nothing.
   A function that never flattens out, such as Leaky ReLU with its constant small
   slope, never counts as saturated.
 * **on flat tails** (``flat_share``): the share of all (unit, sample) pairs of
-  saturating functions whose |f'(z)| is under that 5%: how much of the network's
-  input lands where the gradient nearly vanishes.
+  saturating functions whose |f'(z)| is under that 5% but not 0: how much of the
+  network's input lands where the gradient nearly vanishes.
 
 (The rule was once 95% of the samples; with many inputs, a network whose units sit on
 the flat tails for 84% of the samples hardly learns, yet that rule flagged none of them.)
@@ -79,7 +81,9 @@ def unit_states(net: MLP, layer: int, pre: np.ndarray, peak: float) -> tuple[np.
     dead = np.all(slope == 0.0, axis=0)
     if act.properties.saturates == "none":
         return dead, np.zeros_like(dead), np.full(dead.shape, np.nan)
-    flat = np.mean(slope < SATURATION_SHARE * peak, axis=0)
+    # As on the Explorer's plots: "flat" is a small slope that is not exactly zero (ReLU's
+    # zero side is the dead band, not a saturated one).
+    flat = np.mean((slope < SATURATION_SHARE * peak) & (slope > 0.0), axis=0)
     return dead, (flat >= SATURATED_SAMPLE_SHARE) & ~dead, flat
 
 

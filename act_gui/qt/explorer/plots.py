@@ -25,7 +25,8 @@ CURRENT_WIDTH, OVERLAY_WIDTH = 3, 2
 MARKER_SIZE = 11
 HISTOGRAM_BINS = 40
 LEFT_AXIS_WIDTH = 64
-ZERO_TIP = "f′(z) = 0 here: no gradient flows back, so a unit whose inputs all land here cannot learn (it is dead)."
+ZERO_TIP = ("f′(z) = 0 here: no gradient flows back, so a unit whose inputs all land here cannot learn (it is dead). "
+            "In the first layer that is for good; a later layer's unit can recover if the layers before it change.")
 SATURATED_TIP = (f"|f′(z)| is below {SATURATION_SHARE:.0%} of its maximum here: the unit has saturated "
                  "and passes back almost no gradient.")
 

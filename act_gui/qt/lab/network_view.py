@@ -220,18 +220,24 @@ class NetworkView(QGraphicsView):
                     self._place(item, at, anchor)
 
     def _layer_label(self, layer: int, x: float, count: int) -> None:
+        font = QFont(self.font().family(), round(10 * self.scale))
+        # Where the columns are closer than a long label, short ones ("in", "L3", "out"):
+        # the full names overlapped on a deep network in a small view.
+        room = (SCENE_W - 180) / max(1, count - 1) * self.drawn_scale
+        short = room < QFontMetricsF(font).horizontalAdvance("layer 6 ") + 4
+        activation = self.controller.config.activations()[layer - 1] if 0 < layer < count - 1 else ""
         if layer == 0:
             sizes = self.controller.trainer.net.sizes
-            text = f"{sizes[0]} inputs" if self.compact_inputs else "input"
+            text = f"{sizes[0]} inputs" if self.compact_inputs else ("in" if short else "input")
         elif layer == count - 1:
-            text = "output"
+            text = "out" if short else "output"
         else:
-            text = f"layer {layer}\n{self.controller.config.activations()[layer - 1]}"
-        label = self._pixel_text(text, QFont(self.font().family(), round(10 * self.scale)), (x, 6), (0.5, 0.0))
+            text = f"L{layer}" if short else f"layer {layer}\n{activation}"
+        label = self._pixel_text(text, font, (x, 6), (0.5, 0.0))
         if 0 < layer < count - 1:
             label.setData(ROLE, ("layer", layer - 1))
             label.setCursor(Qt.PointingHandCursor)
-            label.setToolTip("Click to see this layer's pre-activations on the Explorer plots")
+            label.setToolTip(f"Layer {layer} ({activation}): click to see its pre-activations on the Explorer plots")
 
     # --- per frame -----------------------------------------------------------------------
     def _on_stats_changed(self, stats: Stats) -> None:
@@ -290,7 +296,9 @@ class NetworkView(QGraphicsView):
         stats = self.controller.stats
         dead, saturated = bool(stats.dead[layer][unit]), bool(stats.saturated[layer][unit])
         pre = stats.preactivations[layer][:, unit]
-        state = ("dead (f′ = 0 for every sample)" if dead else
+        revival = ("first layer: it can never recover" if layer == 0 else
+                   "it can recover only if the layers before it change")
+        state = (f"dead (f′ = 0 for every sample; {revival})" if dead else
                  "saturated (at least half its samples land where f′ is under 5% of its peak)" if saturated
                  else "active")
         return (f"Layer {layer + 1}, unit {unit + 1}: {state}\n"
