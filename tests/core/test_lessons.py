@@ -102,7 +102,7 @@ def test_lesson_2_large_weights_alone_saturate_and_stall_learning():
         sensible_start = sensible.stats()
         sensible.step(glorot.train)
         end, sensible_end = big.stats(), sensible.stats()
-        assert start.flat_share > 0.75 and start.saturated_fraction > 0.75  # most inputs on flat tails
+        assert start.flat_share > 0.75 and start.saturated_fraction >= 0.9  # most inputs on flat tails, nearly all units
         assert sensible_start.flat_share < 0.05
         assert end.train_loss > 10 * sensible_end.train_loss
         assert end.accuracy < sensible_end.accuracy - 0.08
