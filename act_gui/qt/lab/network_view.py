@@ -75,6 +75,7 @@ class NetworkView(QGraphicsView):
         self.key_text = ""
         self.scale = 1.0
         self.drawn_scale = 1.0
+        self.key_line = 20.0
         controller.stats_changed.connect(self._on_stats_changed)
         controller.unit_colour_changed.connect(lambda: self._on_stats_changed(controller.stats))
         controller.run_reset.connect(lambda _reason: self._rebuild())
@@ -109,7 +110,8 @@ class NetworkView(QGraphicsView):
         self.drawn_scale = self._view_scale()
         line = QFontMetricsF(QFont(self.font().family(), round(10 * self.scale))).height() / self.drawn_scale
         self.top = 12 + 2 * line
-        self.bottom = SCENE_H - 12 - 1.5 * line
+        self.bottom = SCENE_H - 12 - 2.5 * line  # the key has two lines
+        self.key_line = line
         self.radius = min(26.0, 0.36 * (self.bottom - self.top) / max([*sizes[1:], min(sizes[0], MAX_DRAWN_INPUTS)]))
         xs = np.linspace(90, SCENE_W - 90, len(sizes))
         self.compact_inputs = sizes[0] > MAX_DRAWN_INPUTS
@@ -182,8 +184,9 @@ class NetworkView(QGraphicsView):
     def _build_key(self) -> None:
         """Under the picture: the colour scale and what the fill shows."""
         font = QFont(self.font().family(), round(10 * self.scale))
-        bar_w, bar_h = 120.0, (SCENE_H - self.bottom) * 0.3
-        y = SCENE_H - 6 - bar_h
+        bar_w, bar_h = 120.0, 0.6 * self.key_line
+        top = self.bottom + 6  # the key's first line; the bar sits beside it
+        y = top + 0.2 * self.key_line
         gradient = QLinearGradient(10, 0, 10 + bar_w, 0)
         for stop in np.linspace(0, 1, 5):
             gradient.setColorAt(stop, FIRING_MAP.map(float(stop), mode="qcolor"))
@@ -191,7 +194,7 @@ class NetworkView(QGraphicsView):
         bar.setZValue(4)
         for text, x in (("0", 10.0), ("1", 10 + bar_w)):
             self._pixel_text(text, font, (x, y), (0.5, 1.0))
-        self._key_item = self._pixel_text("", font, (20 + bar_w, y + bar_h / 2), (0.0, 0.5))
+        self._key_item = self._pixel_text("", font, (20 + bar_w, top), (0.0, 0.0))
 
     def _pixel_text(self, text: str, font: QFont, at: tuple[float, float],
                     anchor: tuple[float, float]) -> QGraphicsSimpleTextItem:
@@ -261,12 +264,14 @@ class NetworkView(QGraphicsView):
         self._show_key(self._key_words(sample is not None, classes is not None))
 
     def _key_words(self, sample: bool, classes: bool) -> str:
+        rings = "\ndashed ring: saturated   ·   grey, crossed: dead"  # (the rules: in each unit's tooltip)
         if sample:
-            point = ", ".join(f"{v:.2f}" for v in self.controller.hovered_sample[0])
-            return f"activity for the sample at ({point}): silent 0 … 1 firing"
+            values = self.controller.hovered_sample[0]
+            point = ", ".join(f"{v:.2f}" for v in values[:3]) + (", …" if len(values) > 3 else "")
+            return f"activity for the sample at ({point}): silent 0 … 1 firing" + rings
         if classes:
-            return "left half: mean over class 0 (orange points), right half: class 1 (blue)"
-        return "mean activity over all the data: silent 0 … 1 firing"
+            return "mean per class: left half class 0 (orange), right class 1 (blue)" + rings
+        return "mean activity over all the data: silent 0 … 1 firing" + rings
 
     def _style_unit(self, node: QGraphicsEllipseItem, stats: Stats, layer: int, unit: int, value: float,
                     split: tuple[float, float] | None) -> None:

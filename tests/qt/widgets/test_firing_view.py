@@ -34,7 +34,7 @@ def test_split_fill_shows_each_class_mean(qtbot, trained, theme):
         class0, class1 = (stats.display(0, outputs[y == c].mean(axis=0))[unit] for c in (0, 1))
         assert node.brush().color().name() == colour(class0)
         assert view.halves[(0, unit)].isVisible() and view.halves[(0, unit)].brush().color().name() == colour(class1)
-    assert "class 0" in view.key_text and "class 1" in view.key_text
+    assert "class 0" in view.key_text and "class 1" in view.key_text and "saturated" in view.key_text
     # after training, the classes' means differ where the overall mean sits near the middle
     assert np.max(np.abs(stats.class_display[0][0] - stats.class_display[0][1])) > 0.5
     trained.set_unit_colour("mean")
