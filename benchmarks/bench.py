@@ -10,7 +10,9 @@ so the ratios mean something even where absolute times vary:
 * one ``Trainer.step`` next to a minimal hand-written numpy step of the same network;
 * frames per second while the Network Lab plays (10 and 100 steps per frame, 1920x1080),
   and the memory in use after 10,000 and after 110,000 animated steps;
-* frames per second while playing in presentation mode, with and without antialiasing.
+* frames per second while playing in presentation mode, with and without antialiasing;
+* what a frame costs in three scenes (``benchmarks/frames.py``): CPU ms per frame and fps,
+  uncapped and capped, in normal and presentation mode, at 10 and 100 steps per frame.
 """
 
 from __future__ import annotations
@@ -184,30 +186,43 @@ def _hand_written_step(X, y, W, b, lr):
 
 
 def bench_training_step(blocks: int = 40, block: int = 300) -> dict:
+    """``Trainer.step`` against the hand-written step, full batch and batches of 10."""
     from act_gui.core.lab import datasets
     from act_gui.core.lab.network import MLP
     from act_gui.core.lab.training import Trainer
 
     data = datasets.make("circles", 256, noise=0.05)
-    net = MLP([2, 8, 8, 1], activation="tanh", output="sigmoid", seed=0)
-    trainer = Trainer(net, data, lr=0.1)
-    X, y = data.X_train, data.y_train[:, None]
-    W, b = [w.copy() for w in net.weights], [v.copy() for v in net.biases]
+    results = {"network": "2-8-8-1 tanh, sigmoid output, 256 points"}
+    for batch in (None, 10):
+        net = MLP([2, 8, 8, 1], activation="tanh", output="sigmoid", seed=0)
+        trainer = Trainer(net, data, lr=0.1, batch_size=batch)
+        X, y = data.X_train, data.y_train[:, None]
+        W, b = [w.copy() for w in net.weights], [v.copy() for v in net.biases]
+        rng = np.random.default_rng(0)
 
-    def timed(action):
-        start = time.perf_counter()
-        for _ in range(block):
-            action()
-        return (time.perf_counter() - start) / block * 1e6
+        def hand_step():
+            if batch is None:
+                _hand_written_step(X, y, W, b, 0.1)
+            else:
+                pick = rng.integers(0, len(X), batch)
+                _hand_written_step(X[pick], y[pick], W, b, 0.1)
 
-    ours, hand = [], []
-    for _ in range(blocks):  # interleaved blocks: frequency drifts hit both alike
-        hand.append(timed(lambda: _hand_written_step(X, y, W, b, 0.1)))
-        ours.append(timed(lambda: trainer.step(1)))
-    ours_us, hand_us = statistics.median(ours), statistics.median(hand)
-    return {"network": "2-8-8-1 tanh, sigmoid output, 256 points, full batch",
-            "trainer_step_us": round(ours_us, 1), "hand_written_numpy_step_us": round(hand_us, 1),
-            "ratio": round(ours_us / hand_us, 3), "target_ratio": 1.3}
+        def timed(action):
+            start = time.perf_counter()
+            for _ in range(block):
+                action()
+            return (time.perf_counter() - start) / block * 1e6
+
+        ours, hand = [], []
+        for _ in range(blocks):  # interleaved blocks: frequency drifts hit both alike
+            hand.append(timed(hand_step))
+            ours.append(timed(lambda: trainer.step(1)))
+        name = "full_batch" if batch is None else f"batch_{batch}"
+        ours_us, hand_us = statistics.median(ours), statistics.median(hand)
+        results[name] = {"trainer_step_us": round(ours_us, 1), "hand_written_numpy_step_us": round(hand_us, 1),
+                         "ratio": round(ours_us / hand_us, 3)}
+    results["target_ratio"] = 1.3
+    return results
 
 
 def _rss_mb() -> float:
@@ -320,6 +335,9 @@ def main() -> int:
         results["training_step"] = bench_training_step()
         results["playing"] = bench_playing()
     results["presentation"] = bench_presentation()
+    from frames import bench_frames  # noqa: E402 (beside this file)
+
+    results["frames"] = bench_frames()
     results["startup"] = bench_startup()
     results["python"] = sys.version.split()[0]
     print(json.dumps(results, indent=2))

@@ -98,6 +98,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             histogram.setVisible(False)
             plot.addItem(histogram, ignoreBounds=True)
         self.histogram_label = ""
+        self._histogram_drawn = None
         self.key_labels: list[str] = []  # what the key names, in order, as plain text
         self.key = add_key(self.f_plot)
 
@@ -310,12 +311,17 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         as "where the inputs fall" without squashing the curves.
         """
         if samples is None or len(samples) == 0:
+            self._histogram_drawn = None
             for histogram in self.histograms:
                 histogram.setVisible(False)
             self._set_histogram_key("")
             return
         lo, hi = self.state.z_range
         counts, edges = np.histogram(np.clip(samples, lo, hi), bins=HISTOGRAM_BINS, range=(lo, hi))
+        drawn = (counts.tobytes(), lo, hi, id(self.samples[self.state.current]), label, self.theme.name)
+        if drawn == self._histogram_drawn and self.histograms[0].isVisible():
+            return  # the same bars: no redraw (and no repaint of both plots)
+        self._histogram_drawn = drawn
         sample = self.samples[self.state.current]
         for histogram, values in zip(self.histograms, (sample.f, sample.df)):
             finite = values[np.isfinite(values)]

@@ -10,9 +10,11 @@ wider for larger magnitudes. Click a hidden unit (or a layer's label) to select 
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsScene,
                                QGraphicsSimpleTextItem, QGraphicsView, QToolTip)
@@ -30,6 +32,8 @@ EDGE_LEVELS = 16
 #: More inputs than this are drawn as one tall node, with one edge per first-layer unit
 #: whose width is the spread (root mean square) of that unit's incoming weights.
 MAX_DRAWN_INPUTS = 12
+EDGE_RATE = 10  # edge redraws per second at most while playing
+MAX_SMOOTH_EDGES = 300  # antialiasing above this many edges costs more than it shows
 
 
 def edge_levels(weights: np.ndarray, largest: float) -> np.ndarray:
@@ -45,14 +49,46 @@ def edge_levels(weights: np.ndarray, largest: float) -> np.ndarray:
 
 def _edge_pen(level: int, theme: Theme) -> QPen:
     share = (abs(level) - 0.5) / EDGE_LEVELS
-    colour = QColor(theme.positive if level > 0 else theme.negative)
-    colour.setAlpha(int(50 + 205 * share))
+    # Opaque: the sign's colour mixed with the background as much as a translucent pen
+    # would show it. Translucent wide lines took 20-40 times as long to draw (75-130 ms
+    # for 1,328 edges against 3.4 ms, measured on this machine); only where edges cross
+    # does the picture differ (the top one shows, rather than both blending).
+    ink, paper = QColor(theme.positive if level > 0 else theme.negative), QColor(theme.plot_background)
+    opacity = (50 + 205 * share) / 255
+    colour = QColor.fromRgbF(*(opacity * a + (1 - opacity) * b for a, b in zip(ink.getRgbF()[:3], paper.getRgbF()[:3])))
     return QPen(colour, 0.6 + 5.0 * share)
 
 
 def edge_pens(theme: Theme) -> dict[int, QPen]:
     """One pen per signed style level, shared by every edge of that level."""
     return {level: _edge_pen(level, theme) for level in range(-EDGE_LEVELS, EDGE_LEVELS + 1) if level}
+
+
+class EdgeLayer(QGraphicsItem):
+    """Every edge of the picture in one item: a list of lines per style level, each
+    level drawn with one ``drawLines`` call, and the result cached as a picture of the
+    view until the edges change (a frame that restyles only the units then costs one
+    blit for all the edges, not one stroke per edge)."""
+
+    def __init__(self, rect: QRectF, pens: dict[int, QPen]) -> None:
+        super().__init__()
+        self.rect, self.pens = rect, pens
+        self.lines: dict[int, list[QLineF]] = {level: [] for level in pens}
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.setZValue(0)
+
+    def set_lines(self, lines: dict[int, list[QLineF]]) -> None:
+        self.lines = lines
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return self.rect
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:
+        for level, lines in self.lines.items():
+            if lines:
+                painter.setPen(self.pens[level])
+                painter.drawLines(lines)
 
 
 class NetworkView(QGraphicsView):
@@ -62,12 +98,19 @@ class NetworkView(QGraphicsView):
         self.theme = theme
         self.edge_pens = edge_pens(theme)
         self.setScene(QGraphicsScene(self))
-        self.setRenderHint(QPainter.Antialiasing, True)  # ~100 items: cheap, and discs need it
+        self.setRenderHint(QPainter.Antialiasing, True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setMinimumSize(320, 200)
         self.nodes: list[list[QGraphicsEllipseItem]] = []
-        self.edges: list[np.ndarray] = []  # per weight layer: object array of line items
+        # Edges are drawn by one item, a list of lines per style level, redrawn only when
+        # a level changes: 1,328 separate translucent line items were most of a frame on
+        # the largest network.
+        self.edge_ends: list[np.ndarray] = []  # per weight layer: (inputs, outputs, 4) x0 y0 x1 y1
+        self.edge_levels: list[np.ndarray] = []  # per weight layer: the level each edge is drawn at
+        self.edge_layer: EdgeLayer | None = None
+        self.edge_redraws = 0
+        self._edges_drawn_at = 0.0
         self.crosses: dict[tuple[int, int], list[QGraphicsLineItem]] = {}
         self.compact_inputs = False
         self.halves: dict[tuple[int, int], QGraphicsEllipseItem] = {}  # right half: class 1
@@ -78,6 +121,7 @@ class NetworkView(QGraphicsView):
         self.key_line = 20.0
         controller.stats_changed.connect(self._on_stats_changed)
         controller.unit_colour_changed.connect(lambda: self._on_stats_changed(controller.stats))
+        controller.playing_changed.connect(lambda _playing: self._on_stats_changed(controller.stats))
         controller.run_reset.connect(lambda _reason: self._rebuild())
         controller.selection_changed.connect(lambda: self._on_stats_changed(controller.stats))
         self._rebuild()
@@ -100,7 +144,7 @@ class NetworkView(QGraphicsView):
         scene = self.scene()
         # Let go of the old items' Python wrappers before the scene deletes them: a new
         # item allocated where an old one was would otherwise be handed the stale wrapper.
-        self.nodes, self.edges, self.crosses, self.halves = [], [], {}, {}
+        self.nodes, self.edge_layer, self.crosses, self.halves = [], None, {}, {}
         self._key_item, self.key_text, self.pixel_texts = None, "", []
         scene.clear()  # only when the architecture changes, never per frame
         scene.setBackgroundBrush(QColor(self.theme.plot_background))
@@ -117,8 +161,13 @@ class NetworkView(QGraphicsView):
         self.compact_inputs = sizes[0] > MAX_DRAWN_INPUTS
         drawn = [1 if self.compact_inputs and layer == 0 else n for layer, n in enumerate(sizes)]
         self.positions = [[(x, y) for y in self._column(n)] for x, n in zip(xs, drawn)]
-        self.edges = [self._edge_items(a, b) for a, b in zip(self.positions[:-1], self.positions[1:])]
-        self.edge_levels = [np.zeros(items.shape, dtype=int) for items in self.edges]
+        self.edge_ends = [self._edge_ends(a, b) for a, b in zip(self.positions[:-1], self.positions[1:])]
+        self.edge_levels = [np.zeros(ends.shape[:2], dtype=int) for ends in self.edge_ends]
+        self.edge_layer = EdgeLayer(QRectF(0, 0, SCENE_W, SCENE_H), self.edge_pens)
+        self.scene().addItem(self.edge_layer)
+        # Smooth discs and lines while they are few; above a few hundred edges, speed.
+        self.setRenderHint(QPainter.Antialiasing, sum(e.shape[0] * e.shape[1] for e in self.edge_ends) <= MAX_SMOOTH_EDGES)
+        self._edges_drawn_at = 0.0
         self.nodes, self.crosses = [], {}
         for layer, column in enumerate(self.positions):
             self.nodes.append([self._node(layer, i, x, y) for i, (x, y) in enumerate(column)])
@@ -133,14 +182,24 @@ class NetworkView(QGraphicsView):
         gap = min(free / max(n, 1), 3.2 * self.radius)
         return self.top + free / 2 + (np.arange(n) - (n - 1) / 2) * gap
 
-    def _edge_items(self, left, right) -> np.ndarray:
-        items = np.empty((len(left), len(right)), dtype=object)
-        for i, (x0, y0) in enumerate(left):
-            for j, (x1, y1) in enumerate(right):
-                line = self.scene().addLine(x0, y0, x1, y1)
-                line.setZValue(0)
-                items[i, j] = line
-        return items
+    @staticmethod
+    def _edge_ends(left, right) -> np.ndarray:
+        a, b = np.asarray(left, dtype=float), np.asarray(right, dtype=float)
+        ends = np.empty((len(a), len(b), 4))
+        ends[..., :2] = a[:, None, :]
+        ends[..., 2:] = b[None, :, :]
+        return ends
+
+    def _draw_edges(self, levels: list[np.ndarray]) -> None:
+        """Sort every edge into the list of lines of its style level."""
+        lines: dict[int, list[QLineF]] = {level: [] for level in self.edge_pens}
+        for ends, layer_levels in zip(self.edge_ends, levels):
+            for (x0, y0, x1, y1), level in zip(ends.reshape(-1, 4).tolist(), layer_levels.ravel().tolist()):
+                lines[level].append(QLineF(x0, y0, x1, y1))
+        self.edge_layer.set_lines(lines)
+        self.edge_levels = [layer_levels.copy() for layer_levels in levels]
+        self.edge_redraws += 1
+        self._edges_drawn_at = time.monotonic()
 
     def _node(self, layer: int, index: int, x: float, y: float) -> QGraphicsEllipseItem:
         r = self.radius
@@ -247,20 +306,28 @@ class NetworkView(QGraphicsView):
         if not self.nodes or len(self.nodes) != len(stats.weights) + 1:
             return
         largest = max(float(np.abs(w).max()) for w in stats.weights) or 1.0
-        for index, (items, shown, weights) in enumerate(zip(self.edges, self.edge_levels, stats.weights)):
+        levels = []
+        for index, weights in enumerate(stats.weights):
             if index == 0 and self.compact_inputs:  # one edge per unit: its weights' spread
                 weights = np.sqrt(np.mean(weights ** 2, axis=0, keepdims=True))
-            levels = edge_levels(weights, largest)
-            for i, j in zip(*np.nonzero(levels != shown)):
-                items[i, j].setPen(self.edge_pens[int(levels[i, j])])
-            shown[:] = levels
+            levels.append(edge_levels(weights, largest))
+        changed = any(not np.array_equal(a, b) for a, b in zip(levels, self.edge_levels))
+        # While playing, the edges follow at most EDGE_RATE times a second (each frame
+        # still restyles the units); paused, at once.
+        due = not self.controller.playing or time.monotonic() - self._edges_drawn_at >= 1 / EDGE_RATE
+        if changed and due:
+            self._draw_edges(levels)
         sample = self.controller.sample_activity()
         classes = stats.class_display if sample is None and self.controller.unit_colour == "classes" else None
         for layer in range(len(stats.dead)):
             shown = sample[layer] if sample is not None else stats.firing_display[layer]
+            # one colour-map call per layer (per unit, it was a tenth of the largest network's frame)
+            fills = FIRING_MAP.map(np.nan_to_num(np.asarray(shown, dtype=float)), mode="qcolor")
+            halves = None if classes is None else [
+                FIRING_MAP.map(np.nan_to_num(classes[layer][c]), mode="qcolor") for c in (0, 1)]
             for unit, node in enumerate(self.nodes[layer + 1]):
-                split = None if classes is None else (classes[layer][0][unit], classes[layer][1][unit])
-                self._style_unit(node, stats, layer, unit, float(shown[unit]), split)
+                split = None if halves is None else (halves[0][unit], halves[1][unit])
+                self._style_unit(node, stats, layer, unit, fills[unit], split)
         self._show_key(self._key_words(sample is not None, classes is not None))
 
     def _key_words(self, sample: bool, classes: bool) -> str:
@@ -273,17 +340,15 @@ class NetworkView(QGraphicsView):
             return "mean per class: left half class 0 (orange), right class 1 (blue)" + rings
         return "mean activity over all the data: silent 0 … 1 firing" + rings
 
-    def _style_unit(self, node: QGraphicsEllipseItem, stats: Stats, layer: int, unit: int, value: float,
-                    split: tuple[float, float] | None) -> None:
+    def _style_unit(self, node: QGraphicsEllipseItem, stats: Stats, layer: int, unit: int, fill: QColor,
+                    split: tuple[QColor, QColor] | None) -> None:
         dead, saturated = bool(stats.dead[layer][unit]), bool(stats.saturated[layer][unit])
         half = self.halves[(layer, unit)]
-        if dead:
-            node.setBrush(QBrush(QColor(self.theme.dead_fill)))
-        elif split is not None:
-            node.setBrush(QBrush(FIRING_MAP.map(float(np.nan_to_num(split[0])), mode="qcolor")))
-            half.setBrush(QBrush(FIRING_MAP.map(float(np.nan_to_num(split[1])), mode="qcolor")))
-        else:
-            node.setBrush(QBrush(FIRING_MAP.map(value, mode="qcolor")))
+        colour = QColor(self.theme.dead_fill) if dead else split[0] if split is not None else fill
+        if node.brush().color() != colour:  # an unchanged unit is not repainted
+            node.setBrush(QBrush(colour))
+        if split is not None and not dead and half.brush().color() != split[1]:
+            half.setBrush(QBrush(split[1]))
         half.setVisible(split is not None and not dead)
         selected = self.controller.selection in ((layer, unit), (layer, None))
         if selected:
@@ -292,7 +357,8 @@ class NetworkView(QGraphicsView):
             pen = QPen(QColor(self.theme.saturated), 6, Qt.DashLine)
         else:
             pen = QPen(QColor(self.theme.plot_foreground), 1.5)
-        node.setPen(pen)
+        if node.pen() != pen:
+            node.setPen(pen)
         for line in self.crosses[(layer, unit)]:
             line.setVisible(dead)
 

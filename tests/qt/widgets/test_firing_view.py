@@ -70,7 +70,7 @@ def test_many_inputs_are_drawn_compactly_and_predictions_replace_the_surface(qtb
     view, plots = NetworkView(lab, theme), LabPlots(lab, theme)
     for widget in (view, plots):
         qtbot.addWidget(widget)
-    assert len(view.nodes[0]) == 1 and view.edges[0].shape == (1, 16)  # one tall node, one edge per unit
+    assert len(view.nodes[0]) == 1 and view.edge_levels[0].shape == (1, 16)  # one tall node, one edge per unit
     lab.step(20)
     data = lab.trainer.dataset
     xs, ys = plots.points.getData()
