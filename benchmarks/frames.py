@@ -22,7 +22,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 SECONDS = 3.0
 SCENES = ("default", "lesson6", "heaviest")
