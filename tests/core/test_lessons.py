@@ -162,6 +162,7 @@ def test_lesson_4_at_one_shared_rate_tanh_learns_faster_than_sigmoid():
         assert tanh_loss < 0.5 * sigmoid_loss, config.seed
 
 
+@pytest.mark.slow  # 13 rates x 3 functions x 6 seeds: seconds, so not in the quick loop
 def test_lesson_4_and_5_races_at_each_ones_best_rate():
     tanh_step, relu_step = step("tanh", "Each at its own best rate"), step("relu", "Each at its own best rate")
     runs = {"tanh": tanh_step.lab, "relu": relu_step.lab}
