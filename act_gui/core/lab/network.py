@@ -35,6 +35,16 @@ class Pass:
     output: np.ndarray            # network output after the output function
 
 
+def flat_views(flat: np.ndarray, shapes) -> list[np.ndarray]:
+    """Consecutive views of the 1-D array ``flat``, one of each shape in ``shapes``."""
+    views, start = [], 0
+    for shape in shapes:
+        size = int(np.prod(shape))
+        views.append(flat[start:start + size].reshape(shape))
+        start += size
+    return views
+
+
 def _init_weights(rng, scheme: str, fan_in: int, fan_out: int, scale: float) -> np.ndarray:
     """Draw one weight matrix; every scheme's spread is multiplied by ``scale``."""
     shape = (fan_in, fan_out)
@@ -80,8 +90,14 @@ class MLP:
         self.output, self.init, self.init_scale, self.bias_init, self.seed = output, init, init_scale, bias_init, seed
         rng = np.random.default_rng(seed)
         pairs = list(zip(self.sizes[:-1], self.sizes[1:]))
-        self.weights = [_init_weights(rng, init, a, b, init_scale) for a, b in pairs]
-        self.biases = [np.full(b, float(bias_init)) for _, b in pairs]
+        weights = [_init_weights(rng, init, a, b, init_scale) for a, b in pairs]
+        biases = [np.full(b, float(bias_init)) for _, b in pairs]
+        # Every weight and bias lives in one flat array; ``weights`` and ``biases`` are
+        # views of it, so a training update is one operation on one array.
+        self.flat = np.concatenate([p.ravel() for p in weights + biases])
+        self.shapes = [p.shape for p in weights + biases]
+        views = flat_views(self.flat, self.shapes)
+        self.weights, self.biases = views[:len(pairs)], views[len(pairs):]
 
     @property
     def hidden_layers(self) -> int:
@@ -110,25 +126,30 @@ class MLP:
     def loss(self, X: np.ndarray, y: np.ndarray) -> float:
         return self._loss(self.forward(X).pre[-1], self._targets(y, len(X)))
 
-    def loss_and_gradients(self, X: np.ndarray, y: np.ndarray) -> tuple[float, dict]:
+    def loss_and_gradients(self, X: np.ndarray, y: np.ndarray, into: list[np.ndarray] | None = None) -> tuple[float, dict]:
         """Mean loss over the batch and its gradient for every weight and bias."""
-        return self.backward(self.forward(X), y)
+        return self.backward(self.forward(X), y, into)
 
     def pass_loss(self, run: Pass, y: np.ndarray) -> float:
         """The mean loss of a forward pass already made."""
         return self._loss(run.pre[-1], self._targets(y, len(run.pre[-1])))
 
-    def backward(self, run: Pass, y: np.ndarray) -> tuple[float, dict]:
-        """Backpropagation through a forward pass already made: (loss, gradients)."""
+    def backward(self, run: Pass, y: np.ndarray, into: list[np.ndarray] | None = None) -> tuple[float, dict]:
+        """Backpropagation through a forward pass already made: (loss, gradients).
+
+        ``into``, arrays shaped like :meth:`parameters` (views of one flat buffer, say),
+        receives the gradients, so a training loop need not allocate them every step."""
         y = self._targets(y, len(run.inputs[0]))
         logits = run.pre[-1]
         n = len(logits)
         # Both losses' gradient with respect to the last pre-activation, per sample.
         delta = (run.output - y) / n if self.output == "sigmoid" else 2.0 * (logits - y) / n
-        grads_w, grads_b = [None] * len(self.weights), [None] * len(self.weights)
-        for layer in range(len(self.weights) - 1, -1, -1):
-            grads_w[layer] = run.inputs[layer].T @ delta
-            grads_b[layer] = delta.sum(axis=0)
+        layers = len(self.weights)
+        views = flat_views(np.empty_like(self.flat), self.shapes) if into is None else into
+        grads_w, grads_b = views[:layers], views[layers:]
+        for layer in range(layers - 1, -1, -1):
+            np.matmul(run.inputs[layer].T, delta, out=grads_w[layer])
+            np.sum(delta, axis=0, out=grads_b[layer])
             if layer:
                 delta = (delta @ self.weights[layer].T) * self._slope(layer - 1, run)
         return self._loss(logits, y), {"weights": grads_w, "biases": grads_b}

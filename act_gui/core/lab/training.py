@@ -17,7 +17,7 @@ import numpy as np
 from act_gui.core.lab.datasets import Dataset
 from act_gui.core.lab.diagnostics import Diagnostician, Stats
 from act_gui.core.lab.fields import FIELDS, LR_RANGE  # noqa: F401 (LR_RANGE: part of this module's API)
-from act_gui.core.lab.network import MLP
+from act_gui.core.lab.network import MLP, flat_views
 
 #: Per-step losses kept (the most recent): enough to compare runs step by step, while a
 #: run of millions of steps costs bounded memory and a bounded session file.
@@ -36,10 +36,18 @@ class Trainer:
         self.diverged_at: int | None = None
         self._losses = np.empty(1024)
         self._losses_from = 0  # the step of _losses[0]
-        params = net.parameters()
-        self._velocity = [np.zeros_like(p) for p in params]
-        self._before = [p.copy() for p in params]          # parameters before the last update
-        self._velocity_before = [v.copy() for v in self._velocity]
+        # Flat buffers shaped like the network's (with per-array views for saving): one
+        # copy for the undo, one update for all parameters, gradients written in place.
+        self._grad = np.zeros_like(net.flat)
+        self._grad_views = flat_views(self._grad, net.shapes)
+        self._step_flat = np.zeros_like(net.flat)  # the scaled step, reused
+        self._velocity_flat = np.zeros_like(net.flat)
+        self._before_flat = net.flat.copy()          # parameters before the last update
+        self._velocity_before_flat = np.zeros_like(net.flat)
+        self._velocity = flat_views(self._velocity_flat, net.shapes)
+        self._before = flat_views(self._before_flat, net.shapes)
+        self._velocity_before = flat_views(self._velocity_before_flat, net.shapes)
+        self._weights_end = sum(w.size for w in net.weights)  # the weights come first in flat
         self._diagnostician = Diagnostician(net)
 
     def set_hyperparameters(self, *, lr: float | None = None, batch_size: int | None | str = "keep",
@@ -87,30 +95,27 @@ class Trainer:
         return X[pick], y[pick]
 
     def _one_step(self) -> None:
-        loss, grads = self.net.loss_and_gradients(*self._batch())
+        loss, _grads = self.net.loss_and_gradients(*self._batch(), into=self._grad_views)
         # One check covers everything: a non-finite weight or bias makes the loss NaN
         # or infinite (NaN spreads through every product), so the update that caused
         # it is the one just before this step.
         if not math.isfinite(loss):
             self._undo(failed_step=self.steps)
             return
-        params = self.net.parameters()
-        for before, p in zip(self._before, params):
-            np.copyto(before, p)
-        steps = grads["weights"] + grads["biases"]
-        if self.l2:
-            for i, w in enumerate(self.net.weights):
-                steps[i] = steps[i] + self.l2 * w
+        flat, grad, scaled = self.net.flat, self._grad, self._step_flat
+        np.copyto(self._before_flat, flat)
+        if self.l2:  # on the weights only (the first part of flat), as before
+            w = slice(0, self._weights_end)
+            np.multiply(flat[w], self.l2, out=scaled[w])
+            grad[w] += scaled[w]
+        np.multiply(grad, self.lr, out=scaled)
         if self.momentum:
-            for before, v in zip(self._velocity_before, self._velocity):
-                np.copyto(before, v)
-            for p, v, g in zip(params, self._velocity, steps):
-                v *= self.momentum
-                v -= self.lr * g
-                p += v
+            np.copyto(self._velocity_before_flat, self._velocity_flat)
+            self._velocity_flat *= self.momentum
+            self._velocity_flat -= scaled
+            flat += self._velocity_flat
         else:  # plain gradient descent: the velocity stays zero
-            for p, g in zip(params, steps):
-                p -= self.lr * g
+            flat -= scaled
         self._record(loss)
 
     def _record(self, loss: float) -> None:
@@ -126,10 +131,8 @@ class Trainer:
 
     def _undo(self, failed_step: int) -> None:
         """Put back the parameters from before the last update and stop."""
-        for before, p in zip(self._before, self.net.parameters()):
-            np.copyto(p, before)
-        for before, v in zip(self._velocity_before, self._velocity):
-            np.copyto(v, before)
+        np.copyto(self.net.flat, self._before_flat)
+        np.copyto(self._velocity_flat, self._velocity_before_flat)
         self.steps = max(self._losses_from, failed_step - 1)
         self.diverged_at = failed_step
 
