@@ -85,7 +85,8 @@ class EdgeLayer(QGraphicsItem):
         return self.rect
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
-        for level, lines in self.lines.items():
+        for level in sorted(self.lines, key=abs):  # the larger weights on top, whatever their sign
+            lines = self.lines[level]
             if lines:
                 painter.setPen(self.pens[level])
                 painter.drawLines(lines)
