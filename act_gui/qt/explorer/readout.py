@@ -27,6 +27,19 @@ def short_label(act_id: str) -> str:
     return get(act_id).label.split(" (")[0]
 
 
+def _name_cell(reading: Reading, colour_of: Callable[[str], str], current: str) -> str:
+    """A swatch in the curve's colour and the function's short name (bold if current):
+    short, because the key must fit over a narrow plot."""
+    name = html.escape(short_label(reading.act_id))
+    if reading.act_id == current:
+        name = f"<b>{name}</b>"
+    return f"<td><span style='color:{colour_of(reading.act_id)}'>━━</span>&nbsp;{name}</td>"
+
+
+def _table(rows: list[str]) -> str:
+    return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>"
+
+
 def key_html(readings: Sequence[Reading], colour_of: Callable[[str], str], current: str,
              extra: str = "", pairs: int = 1) -> str:
     """The f(z) plot's key, which is also the probe readout: ``z = ...``, then each
@@ -34,20 +47,16 @@ def key_html(readings: Sequence[Reading], colour_of: Callable[[str], str], curre
     current one in bold, ``pairs`` to a row; then ``extra`` (e.g. the histogram's entry)."""
     if not readings:
         return extra
-    cells = []
-    for r in readings:
-        name = html.escape(short_label(r.act_id))  # short: the key must fit over a narrow plot
-        if r.act_id == current:
-            name = f"<b>{name}</b>"
-        cells.append(f"<td><span style='color:{colour_of(r.act_id)}'>━━</span>&nbsp;{name}</td>"
-                     f"<td>&nbsp;f&nbsp;=&nbsp;{number(r.f)}</td><td>&nbsp;f′&nbsp;=&nbsp;{number(r.df)}&nbsp;&nbsp;</td>")
+    cells = [_name_cell(r, colour_of, current)
+             + f"<td>&nbsp;f&nbsp;=&nbsp;{number(r.f)}</td><td>&nbsp;f′&nbsp;=&nbsp;{number(r.df)}&nbsp;&nbsp;</td>"
+             for r in readings]
     rows = []
     for start in range(0, len(cells), pairs):
         lead = f"z&nbsp;=&nbsp;{number(readings[0].z)}&nbsp;&nbsp;" if start == 0 else ""
         rows.append(f"<td>{lead}</td>" + "".join(cells[start:start + pairs]))
     if extra:
         rows.append(f"<td></td><td colspan='{3 * pairs}'>{extra}</td>")
-    return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>"
+    return _table(rows)
 
 
 def narrow_key_html(readings: Sequence[Reading], colour_of: Callable[[str], str], current: str,
@@ -56,12 +65,9 @@ def narrow_key_html(readings: Sequence[Reading], colour_of: Callable[[str], str]
     if not readings:
         return extra
     rows = [f"<td>z&nbsp;=&nbsp;{number(readings[0].z)}</td><td align='right'>f</td><td align='right'>f′</td>"]
-    for r in readings:
-        name = html.escape(short_label(r.act_id))
-        if r.act_id == current:
-            name = f"<b>{name}</b>"
-        rows.append(f"<td><span style='color:{colour_of(r.act_id)}'>━━</span>&nbsp;{name}</td>"
-                    f"<td align='right'>&nbsp;{number(r.f)}</td><td align='right'>&nbsp;{number(r.df)}</td>")
+    rows += [_name_cell(r, colour_of, current)
+             + f"<td align='right'>&nbsp;{number(r.f)}</td><td align='right'>&nbsp;{number(r.df)}</td>"
+             for r in readings]
     if extra:
         rows.append(f"<td colspan='3'>{extra}</td>")
-    return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>"
+    return _table(rows)

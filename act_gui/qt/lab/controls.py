@@ -35,10 +35,11 @@ def status_text(stats: Stats) -> str:
     if stats.accuracy is not None:
         parts.append(f"test accuracy {stats.accuracy:.0%}")
     parts += [f"dead {stats.dead_fraction:.0%}", f"saturated {stats.saturated_fraction:.0%}",
-              f"on flat tails {stats.flat_share:.0%} of unit inputs"]
+              f"flat tails {stats.flat_share:.0%}"]
     return " · ".join(parts)
 
 
+STATUS_LINES = 3  # the status line wraps onto at most this many lines in the narrowest panel
 UNIT_COLOUR_TEXTS = {"mean": "mean over all data", "classes": "each class (split)"}
 
 
@@ -71,9 +72,11 @@ class LabControls(QWidget):
         layout.addLayout(self._run_buttons())
         self.status = QLabel()
         self.status.setWordWrap(True)
-        # A fixed two-line box: new text every frame must not re-lay out the whole panel.
+        # A fixed three-line box: new text every frame must not re-lay out the whole panel.
         self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
-        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
+        self.status.setFixedHeight(STATUS_LINES * self.status.fontMetrics().lineSpacing() + 4)
+        self.status.setToolTip("Flat tails: the share of all unit inputs that land where a saturating "
+                               "function's slope is under 5% of its peak (but not zero)")
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.set_theme(theme)
@@ -94,7 +97,7 @@ class LabControls(QWidget):
         self.warning.setStyleSheet(f"color: {theme.warning}; font-weight: 600;")
 
     def set_scale(self, scale: float) -> None:
-        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
+        self.status.setFixedHeight(STATUS_LINES * self.status.fontMetrics().lineSpacing() + 4)
 
     def set_antialias(self, on: bool) -> None:
         pass
