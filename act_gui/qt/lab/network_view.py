@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsLin
 from act_gui.core.lab.diagnostics import Stats
 from act_gui.qt.lab.controller import LabController
 from act_gui.qt.style import Theme
+from act_gui.qt.widgets.redraw_budget import RedrawBudget
 
 SCENE_W, SCENE_H = 1000.0, 560.0
 FIRING_MAP = pg.colormap.get("viridis")
@@ -33,6 +34,9 @@ EDGE_LEVELS = 16
 #: whose width is the spread (root mean square) of that unit's incoming weights.
 MAX_DRAWN_INPUTS = 12
 EDGE_RATE = 10  # edge redraws per second at most while playing
+#: Units are restyled at most 30 times a second while playing, and less often when that
+#: (and the repaint it causes) would take more than a quarter of the time.
+UNIT_RATE, UNIT_SHARE = 30, 1 / 4
 MAX_SMOOTH_EDGES = 300  # antialiasing above this many edges costs more than it shows
 
 
@@ -111,7 +115,8 @@ class NetworkView(QGraphicsView):
         self.edge_levels: list[np.ndarray] = []  # per weight layer: the level each edge is drawn at
         self.edge_layer: EdgeLayer | None = None
         self.edge_redraws = 0
-        self._edges_drawn_at = 0.0
+        self.edge_budget = RedrawBudget(EDGE_RATE)
+        self.unit_budget = RedrawBudget(UNIT_RATE, UNIT_SHARE)
         self.crosses: dict[tuple[int, int], list[QGraphicsLineItem]] = {}
         self.compact_inputs = False
         self.halves: dict[tuple[int, int], QGraphicsEllipseItem] = {}  # right half: class 1
@@ -121,10 +126,11 @@ class NetworkView(QGraphicsView):
         self.drawn_scale = 1.0
         self.key_line = 20.0
         controller.stats_changed.connect(self._on_stats_changed)
-        controller.unit_colour_changed.connect(lambda: self._on_stats_changed(controller.stats))
-        controller.playing_changed.connect(lambda _playing: self._on_stats_changed(controller.stats))
+        # What the user just did shows at once, even while playing.
+        controller.unit_colour_changed.connect(self._restyle_now)
+        controller.playing_changed.connect(self._restyle_now)
         controller.run_reset.connect(lambda _reason: self._rebuild())
-        controller.selection_changed.connect(lambda: self._on_stats_changed(controller.stats))
+        controller.selection_changed.connect(self._restyle_now)
         self._rebuild()
 
     def set_theme(self, theme: Theme) -> None:
@@ -168,7 +174,8 @@ class NetworkView(QGraphicsView):
         self.scene().addItem(self.edge_layer)
         # Smooth discs and lines while they are few; above a few hundred edges, speed.
         self.setRenderHint(QPainter.Antialiasing, sum(e.shape[0] * e.shape[1] for e in self.edge_ends) <= MAX_SMOOTH_EDGES)
-        self._edges_drawn_at = 0.0
+        self.edge_budget.start_over()
+        self.unit_budget.start_over()
         self.nodes, self.crosses = [], {}
         for layer, column in enumerate(self.positions):
             self.nodes.append([self._node(layer, i, x, y) for i, (x, y) in enumerate(column)])
@@ -200,7 +207,6 @@ class NetworkView(QGraphicsView):
         self.edge_layer.set_lines(lines)
         self.edge_levels = [layer_levels.copy() for layer_levels in levels]
         self.edge_redraws += 1
-        self._edges_drawn_at = time.monotonic()
 
     def _node(self, layer: int, index: int, x: float, y: float) -> QGraphicsEllipseItem:
         r = self.radius
@@ -303,9 +309,16 @@ class NetworkView(QGraphicsView):
             label.setToolTip(f"Layer {layer} ({activation}): click to see its pre-activations on the Explorer plots")
 
     # --- per frame -----------------------------------------------------------------------
-    def _on_stats_changed(self, stats: Stats) -> None:
+    def _restyle_now(self, *_args) -> None:
+        self._on_stats_changed(self.controller.stats, force=True)
+
+    def _on_stats_changed(self, stats: Stats, force: bool = False) -> None:
         if not self.nodes or len(self.nodes) != len(stats.weights) + 1:
             return
+        playing = self.controller.playing
+        if not self.unit_budget.due(force=force or not playing):
+            return
+        start = time.perf_counter()
         largest = max(float(np.abs(w).max()) for w in stats.weights) or 1.0
         levels = []
         for index, weights in enumerate(stats.weights):
@@ -313,10 +326,8 @@ class NetworkView(QGraphicsView):
                 weights = np.sqrt(np.mean(weights ** 2, axis=0, keepdims=True))
             levels.append(edge_levels(weights, largest))
         changed = any(not np.array_equal(a, b) for a, b in zip(levels, self.edge_levels))
-        # While playing, the edges follow at most EDGE_RATE times a second (each frame
-        # still restyles the units); paused, at once.
-        due = not self.controller.playing or time.monotonic() - self._edges_drawn_at >= 1 / EDGE_RATE
-        if changed and due:
+        # While playing, the edges follow at most EDGE_RATE times a second; paused, at once.
+        if changed and self.edge_budget.due(force=not playing):
             self._draw_edges(levels)
         sample = self.controller.sample_activity()
         classes = stats.class_display if sample is None and self.controller.unit_colour == "classes" else None
@@ -330,6 +341,12 @@ class NetworkView(QGraphicsView):
                 split = None if halves is None else (halves[0][unit], halves[1][unit])
                 self._style_unit(node, stats, layer, unit, fills[unit], split)
         self._show_key(self._key_words(sample is not None, classes is not None))
+        self.unit_budget.spent(time.perf_counter() - start)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        start = time.perf_counter()
+        super().paintEvent(event)
+        self.unit_budget.spent(time.perf_counter() - start)
 
     def _key_words(self, sample: bool, classes: bool) -> str:
         rings = "\ndashed ring: saturated   ·   grey, crossed: dead"  # (the rules: in each unit's tooltip)

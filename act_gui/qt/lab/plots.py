@@ -19,13 +19,17 @@ from act_gui.qt.style import Theme, plot_font
 from act_gui.qt.widgets.plot_grid import arrange, best_columns
 from act_gui.qt.widgets.log_axis import EDGE_ROOM, decade_ticks, decades
 from act_gui.qt.widgets.plot_key import KeyEntry, add_key, key_html
+from act_gui.qt.widgets.redraw_budget import RedrawBudget
 
 SURFACE_RESOLUTION = 64
 GHOST_ALPHA = 110
 #: While playing, the plots redraw at most 30 times a second (the curves grow by a pixel
 #: at a time, and the decision surface stays smooth at that rate; on the largest network
-#: its 4,096-point prediction was a tenth of every frame).
-CURVE_INTERVAL = 1 / 30
+#: its 4,096-point prediction was a tenth of every frame), and less often when a redraw
+#: is dear: at most a third of the time goes to them (the largest network's thick
+#: presentation curves took 20-30 ms a redraw, more than the training).
+REDRAW_RATE = 30
+REDRAW_SHARE = 1 / 3
 HOVER_RADIUS = 8  # pixels from a point's centre that count as over it
 
 
@@ -96,7 +100,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         controller.pins_changed.connect(self._on_pins_changed)
         controller.playing_changed.connect(self._on_playing_changed)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self._drawn_at = 0.0
+        self.budget = RedrawBudget(REDRAW_RATE, REDRAW_SHARE)
         self._on_run_reset()
         self._on_pins_changed()
         self._on_stats_changed(controller.stats)
@@ -300,10 +304,9 @@ class LabPlots(pg.GraphicsLayoutWidget):
 
     # --- per frame -----------------------------------------------------------------------
     def _on_stats_changed(self, stats: Stats) -> None:
-        now = time.monotonic()
-        if self.controller.playing and now - self._drawn_at < CURVE_INTERVAL:
+        if not self.budget.due(force=not self.controller.playing):
             return
-        self._drawn_at = now
+        start = time.perf_counter()
         history = self.controller.history
         steps = history.column("step")
         self._set_ranges(steps)
@@ -315,9 +318,15 @@ class LabPlots(pg.GraphicsLayoutWidget):
         for layer, curve in enumerate(self.grad_curves[:history.layers]):
             curve.setData(steps, self._positive(history.grad_norms(layer)))
         self._update_fit()
+        self.budget.spent(time.perf_counter() - start)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        start = time.perf_counter()
+        super().paintEvent(event)
+        self.budget.spent(time.perf_counter() - start)
 
     def _redraw_now(self) -> None:
-        self._drawn_at = 0.0
+        self.budget.start_over()
         self._on_stats_changed(self.controller.stats)
 
     def _update_fit(self) -> None:

@@ -6,14 +6,13 @@ neither imports the other.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from PySide6.QtCore import QObject
 
 from act_gui.qt.explorer.plots import ExplorerPlots
 from act_gui.qt.explorer.state import ExplorerState
 from act_gui.qt.lab.controller import LabController
+from act_gui.qt.widgets.redraw_budget import RedrawBudget
 
 
 HISTOGRAM_RATE = 10  # redraws per second while training plays
@@ -31,14 +30,12 @@ class UnitInspector(QObject):
         lab.stats_changed.connect(self._on_frame)
         lab.playing_changed.connect(lambda _playing: self._on_samples_changed())  # exact once paused
         state.z_range_changed.connect(self._on_samples_changed)  # the bins span the view
-        self._drawn_at = 0.0
+        self.histogram_budget = RedrawBudget(HISTOGRAM_RATE)
 
     def _on_frame(self, _stats) -> None:
         # While playing, the histogram follows HISTOGRAM_RATE times a second at most: it
         # made both Explorer plots repaint on every frame (a fifth of lesson 6's frame).
-        now = time.monotonic()
-        if not self.lab.playing or now - self._drawn_at >= 1 / HISTOGRAM_RATE:
-            self._drawn_at = now
+        if self.histogram_budget.due(force=not self.lab.playing):
             self._on_samples_changed()
 
     def _on_unit_picked(self) -> None:

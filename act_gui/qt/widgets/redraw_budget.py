@@ -1,0 +1,49 @@
+"""How often a view may redraw while the Lab plays: a fixed top rate and a share of the time.
+
+A view asks ``due()`` before redrawing and reports what each redraw cost (its data work
+and its paint) with ``spent()``. It redraws at most ``rate`` times a second and, when its
+redraws grow dear (a six-layer network's thick presentation curves, a slow laptop), only
+as often as keeps it within ``share`` of the time, so training and the other views keep
+their frames. When the Lab is paused every redraw is due (``force``), so what is shown at
+rest is always exact.
+"""
+
+from __future__ import annotations
+
+import time
+
+SMOOTHING = 0.3  # weight of the newest cost in the running estimate
+
+
+class RedrawBudget:
+    def __init__(self, rate: float, share: float = 1.0, clock=time.monotonic) -> None:
+        self.clock = clock
+        self.min_interval = 1.0 / rate
+        self.share = share
+        self.cost = 0.0  # seconds a redraw takes, smoothed over the latest few
+        self._spent = 0.0  # seconds spent since the latest redraw began
+        self._last = float("-inf")
+
+    @property
+    def interval(self) -> float:
+        """Seconds between redraws now: the top rate, or longer when redraws are dear."""
+        return max(self.min_interval, self.cost / self.share)
+
+    def due(self, force: bool = False) -> bool:
+        """Whether to redraw now; if so, the time is taken as the redraw's."""
+        now = self.clock()
+        if not force and now - self._last < self.interval:
+            return False
+        self._last = now
+        if self._spent:  # the previous redraw is complete: its data work and its paints
+            self.cost = self._spent if not self.cost else self.cost + SMOOTHING * (self._spent - self.cost)
+            self._spent = 0.0
+        return True
+
+    def spent(self, seconds: float) -> None:
+        """Add the cost of part of the latest redraw (its data work, a paint)."""
+        self._spent += seconds
+
+    def start_over(self) -> None:
+        """The next ``due()`` is true (the view changed under the budget)."""
+        self._last = float("-inf")
