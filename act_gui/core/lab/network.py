@@ -149,7 +149,7 @@ class MLP:
         grads_w, grads_b = views[:layers], views[layers:]
         for layer in range(layers - 1, -1, -1):
             np.matmul(run.inputs[layer].T, delta, out=grads_w[layer])
-            np.sum(delta, axis=0, out=grads_b[layer])
+            np.add.reduce(delta, axis=0, out=grads_b[layer])  # np.sum's own sum, without its wrapper
             if layer:
                 delta = (delta @ self.weights[layer].T) * self._slope(layer - 1, run)
         return self._loss(logits, y), {"weights": grads_w, "biases": grads_b}
@@ -164,9 +164,15 @@ class MLP:
     def _loss(self, logits: np.ndarray, y: np.ndarray) -> float:
         if self.output == "sigmoid":
             # BCE written on the logit: softplus(l) − y·l never overflows.
-            return float(np.mean(numerics.softplus(logits) - y * logits))
-        return float(np.mean((logits - y) ** 2))
+            return _mean(numerics.softplus(logits) - y * logits)
+        return _mean((logits - y) ** 2)
 
     def _targets(self, y: np.ndarray, n: int) -> np.ndarray:
         y = np.asarray(y, dtype=np.float64)
         return y.reshape(n, -1)
+
+
+def _mean(values: np.ndarray) -> float:
+    """``np.mean`` of all the values, the same sum and division, minus its Python wrapper
+    (a few microseconds, a tenth of a small batch's training step)."""
+    return float(np.add.reduce(values, axis=None)) / values.size
