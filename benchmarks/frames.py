@@ -8,9 +8,10 @@ Three scenes, each in a fresh process on a 1920x1080 offscreen window:
 * ``heaviest``: the largest network the controls allow (6 hidden layers of 16) on
   spirals, a unit selected.
 
-For each scene, in normal and presentation mode, at 10 and 100 steps per frame: CPU
-milliseconds per frame (process time, all threads, so BLAS workers spinning count) and
-frames per second with the frame timer uncapped, then fps with the app's own 60 fps cap.
+For each scene, in normal and presentation mode, at 10 and 100 steps per frame, with the
+frame timer uncapped and then with the app's own 60 fps cap, running the app's own event
+loop: CPU milliseconds per frame (process time, all threads, so BLAS workers spinning
+count) and frames per second.
 For the default scene at 100 steps per frame, steps per second while animating are set
 against steps per second of the bare trainer in the same process.
 """
@@ -114,10 +115,17 @@ def measure(scene: str, mode: str, seconds: float = SECONDS) -> dict:
 def bench_frames(seconds: float = SECONDS) -> dict:
     results = {f"{scene}_{mode}": measure(scene, mode, seconds) for scene in SCENES
                for mode in ("normal", "presentation")}
-    base = results["default_normal"]["10"]["cpu_ms_per_frame"]
-    for scene in ("lesson6", "heaviest"):  # the targets: at most 1.5x and 2x the default frame
+    # The targets: at most 1.5x (lesson 6) and 2x (heaviest) the default frame, presentation
+    # mode, 10 steps per frame. "capped" is the frame as a user gets it (the 60 fps timer,
+    # every frame painted); uncapped, Qt folds some repaints together, so light scenes
+    # paint less than once a frame there and their frames look cheaper than they are.
+    for scene in ("lesson6", "heaviest"):
         key = f"{scene}_presentation"
-        results[key]["frame_cost_vs_default_at_10"] = round(results[key]["10"]["cpu_ms_per_frame"] / base, 2)
+        for field, name in (("cpu_ms_per_frame_capped", "capped"), ("cpu_ms_per_frame", "uncapped")):
+            base = results["default_normal"]["10"][field]  # the frame a new user gets
+            results[key][f"frame_cost_vs_default_at_10_{name}"] = round(results[key]["10"][field] / base, 2)
+    results["targets"] = {"lesson6_vs_default": 1.5, "heaviest_vs_default": 2.0, "min_fps_uncapped": 50,
+                          "animating_vs_headless_steps_at_100": 0.6}
     default = results["default_normal"]
     default["animating_vs_headless_steps_at_100"] = round(
         default["100"]["steps_per_s_animating"] / default["headless_steps_per_s"], 2)

@@ -19,6 +19,7 @@ from act_gui.core.activations.analysis import SATURATION_SHARE, gradient_regions
 from act_gui.qt.explorer.state import ExplorerState
 from act_gui.qt.explorer.readout import key_html, narrow_key_html
 from act_gui.qt.style import Theme, plot_font
+from act_gui.qt.widgets.redraw_budget import cache_axes
 from act_gui.qt.widgets.plot_key import KeyLabel, add_key
 
 CURRENT_WIDTH, OVERLAY_WIDTH = 3, 2
@@ -79,6 +80,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             plot.getViewBox().setMouseEnabled(x=True, y=False)
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # same width: z-axes line up
             plot.getAxis("left").enableAutoSIPrefix(False)  # "250 (×0.001)" reads worse than 0.25
+            cache_axes(plot)  # the Lab's histogram under the curves changes often
         # The key to the curves (with the probe's readings) is the f(z) plot's title, and
         # the key to the shaded bands sits under the plots: neither ever hides a curve.
         self.region_key = KeyLabel()

@@ -134,12 +134,16 @@ class NetworkView(QGraphicsView):
         self._rebuild()
 
     def set_theme(self, theme: Theme) -> None:
+        if theme is self.theme:  # (the window applies its theme to every view at start-up)
+            return
         self.theme = theme
         self.edge_pens = edge_pens(theme)
         self._rebuild()
 
     def set_scale(self, scale: float) -> None:
         """Bigger labels for a projector (the discs already fill the view)."""
+        if scale == self.scale:
+            return
         self.scale = scale
         self._rebuild()
 

@@ -19,7 +19,7 @@ from act_gui.qt.style import Theme, plot_font
 from act_gui.qt.widgets.plot_grid import arrange, best_columns
 from act_gui.qt.widgets.log_axis import EDGE_ROOM, decade_ticks, decades
 from act_gui.qt.widgets.plot_key import KeyEntry, add_key, key_html
-from act_gui.qt.widgets.redraw_budget import RedrawBudget
+from act_gui.qt.widgets.redraw_budget import RedrawBudget, cache_axes
 
 SURFACE_RESOLUTION = 64
 GHOST_ALPHA = 110
@@ -122,6 +122,7 @@ class LabPlots(pg.GraphicsLayoutWidget):
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setStyle(maxTickLevel=0, maxTextLevel=0)  # labelled ticks only
             plot.getAxis(axis).enableAutoSIPrefix(False)
+        cache_axes(plot)
         return plot
 
     def set_theme(self, theme: Theme) -> None:
