@@ -29,7 +29,7 @@ import numpy as np
 
 SHOWN = ["elu", "sigmoid", "tanh", "relu", "softsign"]  # the current one (elu) first
 REPEATS = 300
-STARTUP_RUNS = 7
+STARTUP_RUNS = 11
 SIZE = (1600, 900)
 
 
@@ -157,6 +157,18 @@ def _startup_once(kind: str, config_dir: str) -> float:
 
 
 def bench_startup() -> dict:
+    """Start-up to the first painted window against a bare PySide6 + pyqtgraph window.
+
+    The app's modules are compiled to bytecode first, as an install has them (pip writes
+    them at install time, an editable checkout on its first run); without that, a checkout
+    that never writes bytecode (PYTHONDONTWRITEBYTECODE) compiles every module at every
+    start, and the bare window, all of whose modules came from pip, does not.
+    """
+    import compileall
+
+    import act_gui
+
+    compileall.compile_dir(os.path.dirname(act_gui.__file__), quiet=1)
     with tempfile.TemporaryDirectory() as config_dir:
         runs = {"app": [], "app_complete": [], "bare": []}
         for _ in range(STARTUP_RUNS):  # interleaved, so drifts hit both alike
@@ -165,7 +177,7 @@ def bench_startup() -> dict:
     app_ms, bare_ms = statistics.median(runs["app"]), statistics.median(runs["bare"])
     return {"startup_to_first_paint_ms": round(app_ms, 1), "bare_window_ms": round(bare_ms, 1),
             "startup_until_training_plots_painted_ms": round(statistics.median(runs["app_complete"]), 1),
-            "ratio": round(app_ms / bare_ms, 3), "runs": STARTUP_RUNS, "target_ratio": 1.5}
+            "ratio": round(app_ms / bare_ms, 3), "runs": STARTUP_RUNS, "target_ratio": 1.4}
 
 
 def _hand_written_step(X, y, W, b, lr):

@@ -34,18 +34,7 @@ def application() -> QApplication:
     # antialiased pens are the main redraw cost (measured by `make bench`, which sets
     # ACT_GUI_ANTIALIAS=1 to show the difference).
     pg.setConfigOptions(antialias=os.environ.get("ACT_GUI_ANTIALIAS") == "1")
-    one_blas_thread()
     return app
-
-
-def one_blas_thread() -> None:
-    """Run numpy's BLAS on one thread. The app's matrices are small (at most 5,000 x 16),
-    too small for threads to pay: OpenBLAS split the decision surface's 4,096-point
-    prediction across two threads whose spin-waiting cost more than the work itself
-    (measured by ``benchmarks/frames.py``: a third of a frame on lesson 6's network)."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1, user_api="blas")
 
 
 def make_window(options: Options) -> MainWindow:

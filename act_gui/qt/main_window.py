@@ -9,6 +9,8 @@ when the theme, the UI scale or the antialiasing changes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
@@ -17,6 +19,7 @@ from act_gui import __version__
 from act_gui.core import activations
 from act_gui.qt.storage import settings as stored
 from act_gui.qt.actions import build_actions, shortcut_rows
+from act_gui.qt.blas import one_blas_thread
 from act_gui.qt.storage.autosave import Autosave
 from act_gui.qt.classroom.lesson_bar import LessonBar
 from act_gui.qt.classroom.lesson_player import LessonPlayer
@@ -33,7 +36,6 @@ from act_gui.qt.files import FileCommands
 from act_gui.qt.lab.controller import LabController
 from act_gui.qt.lab.controls import LabControls
 from act_gui.qt.lab.network_view import NetworkView
-from act_gui.qt.lab.plots import LabPlots
 from act_gui.qt.window.links import UnitInspector
 from act_gui.qt.window.menus import build_menus, build_toolbars
 from act_gui.qt.widgets.elided_label import ElidedLabel
@@ -41,6 +43,9 @@ from act_gui.qt.widgets.placeholder import FirstPaintPlaceholder
 from act_gui.qt.window.presentation import PresentationMode
 from act_gui.qt.storage.sessions import SessionManager
 from act_gui.qt.style import THEMES, View, apply_to_application, apply_ui_font, check_scale
+
+if TYPE_CHECKING:
+    from act_gui.qt.lab.plots import LabPlots
 
 DEFAULT_SIZE = (1600, 960)
 MESSAGE_MS = 8000
@@ -138,6 +143,11 @@ class MainWindow(QMainWindow):
         has been painted (a tenth of a second later).
         """
         if self._lab_plots is None:
+            # Before the first heavy numpy call (the decision surface, then training), and
+            # after the first paint, which need not wait the ~10 ms it takes.
+            one_blas_thread()
+            from act_gui.qt.lab.plots import LabPlots  # (its import too waits for the first paint)
+
             self._lab_plots = LabPlots(self.lab, self.theme)
             self.lab_splitter.replaceWidget(1, self._lab_plots).deleteLater()
             self.views.append(self._lab_plots)

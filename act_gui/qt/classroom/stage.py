@@ -10,16 +10,17 @@ view leaves the front or the stage is told to stop.
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from act_gui.core.lab import LabConfig
-from act_gui.qt.classroom.sweep_view import SweepView
-from act_gui.qt.classroom.zigzag_view import ZigzagView
 from act_gui.qt.style import Theme
 
-#: Lesson view name -> its class: ``cls(theme)``, with ``show_step(config)``, ``stop()``
-#: and the View protocol.
-LESSON_VIEWS = {"contours": ZigzagView, "sweep": SweepView}
+#: Lesson view name -> (module, class): ``cls(theme)``, with ``show_step(config)``,
+#: ``stop()`` and the View protocol. Imported when first shown: most starts never show one.
+LESSON_VIEWS = {"contours": ("act_gui.qt.classroom.zigzag_view", "ZigzagView"),
+                "sweep": ("act_gui.qt.classroom.sweep_view", "SweepView")}
 NETWORK = "network"
 
 
@@ -34,7 +35,8 @@ class LessonStage(QStackedWidget):
     def view(self, name: str):
         """The lesson view ``name``, built now if it never was."""
         if name not in self.views:
-            view = LESSON_VIEWS[name](self.theme)
+            module, cls = LESSON_VIEWS[name]
+            view = getattr(importlib.import_module(module), cls)(self.theme)
             view.set_scale(self.scale)
             view.set_antialias(self.antialias)
             self.addWidget(view)

@@ -105,6 +105,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         self.key = add_key(self.f_plot)
 
     def set_theme(self, theme: Theme, redraw: bool = True) -> None:
+        redraw = redraw and theme is not self.theme  # (the window applies its theme again at start-up)
         self.theme = theme
         self.setBackground(theme.plot_background)
         fg = theme.plot_foreground
