@@ -10,12 +10,25 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
-    """Each test reads and writes its own settings and state (autosave, log), never the user's."""
+    """Each test reads and writes its own settings and state (autosave, log), never the
+    user's, and sees no system-wide presets but those it writes into ``system_presets``.
+    Returns the settings file's path."""
     folder = tmp_path / "config"
-    folder.mkdir()
+    (folder / "act-gui").mkdir(parents=True)
     monkeypatch.setenv("ACT_GUI_CONFIG_DIR", str(folder))
     monkeypatch.setenv("ACT_GUI_STATE_DIR", str(tmp_path / "state"))
-    return folder / "act-gui.ini"
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.IniFormat, QSettings.SystemScope, str(tmp_path / "system"))
+    return folder / "act-gui" / "act-gui.ini"
+
+
+@pytest.fixture
+def system_presets(tmp_path):
+    """The system-wide settings file (what /etc/xdg/act-gui/act-gui.ini is on a lab machine)."""
+    path = tmp_path / "system" / "act-gui" / "act-gui.ini"
+    path.parent.mkdir(parents=True)
+    return path
 
 
 @pytest.fixture

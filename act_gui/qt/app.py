@@ -15,7 +15,8 @@ from act_gui import __version__, system_check
 from act_gui.options import Options
 from act_gui.qt.storage.error_log import start_logging, stop_logging
 from act_gui.qt.main_window import MainWindow
-from act_gui.qt.storage.settings import open_settings
+from act_gui.core.classroom.lessons import LessonError
+from act_gui.qt.storage.settings import open_settings, read_default_lesson
 
 
 def icon() -> QIcon:
@@ -46,7 +47,9 @@ def make_window(options: Options) -> MainWindow:
         window.files.open_file(options.session)
     # A start with a file or a lesson takes an empty autosave slot: the work autosaved
     # last time stays where it is, for the next plain start.
-    problem = window.autosave.start(restore=not (options.session or options.lesson))
+    # An admin may preset a lesson for every plain start (settings key lessons/default).
+    preset = None if options.session or options.lesson is not None else read_default_lesson(window.settings)
+    problem = window.autosave.start(restore=not (options.session or options.lesson or preset))
     if problem:
         window.show_message(problem)
     if options.functions:
@@ -59,6 +62,11 @@ def make_window(options: Options) -> MainWindow:
         window.sized_by_user = True
     if options.lesson is not None:
         window.files.start_lesson(options.lesson, options.step - 1)
+    elif preset:
+        try:
+            window.lessons.open(preset)
+        except LessonError as error:  # a preset, not the user's doing: a message, not a dialog
+            window.show_message(f"The preset lesson could not be opened: {error}")
     return window
 
 

@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._restore_geometry()
         self.set_theme(self.theme.name)
+        scale = stored.read_ui_scale(settings, problems)
+        if scale != self.ui_scale:
+            self.set_ui_scale(scale)
         self._connect()
         if problems:
             self.show_message("Some saved settings were ignored: " + "; ".join(problems) + ".")
@@ -304,7 +307,8 @@ class MainWindow(QMainWindow):
         arrange_docks(self, self.docks, self.central_splitter, compact)
 
     def save_settings(self) -> None:
-        stored.write_choices(self.settings, self.state.to_dict(), self.lab.config, self.theme.name)
+        stored.write_choices(self.settings, self.state.to_dict(), self.lab.config, self.theme.name,
+                             self.presentation.user_scale)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -1,15 +1,32 @@
 """Where settings live, and reading them back without trusting them.
 
-Settings are an INI file (``QSettings``). ``ACT_GUI_CONFIG_DIR`` moves it, for tests and
-for lab machines with a shared profile. A value that cannot be read is removed and
-replaced by the default, a copy of the whole file as it was is kept beside it (named
-``...unreadable-<time>``), and the window says so once in the status bar.
+Settings use Qt's standard scopes (``QSettings``, INI format, organisation and
+application both ``act-gui``): each account's choices in ``~/.config/act-gui/act-gui.ini``,
+and defaults for every account in ``/etc/xdg/act-gui/act-gui.ini`` (or the folders in
+``$XDG_CONFIG_DIRS``), which a lab machine's admin writes. A key the user never set is
+read from the admin's file. The keys an admin may preset, all plain values::
+
+    [session]
+    autosave=false        ; true by default
+    [view]
+    ui_scale=1.5          ; 1, 1.25, 1.5, 1.75, 2, 2.5 or 3
+    theme=high_contrast   ; light, dark or high_contrast
+    [lessons]
+    default=tanh          ; a built-in lesson id, opened by a start that names no file
+
+(The remaining keys, the Explorer's and the Lab's state and the window layout, are the
+app's own.) ``ACT_GUI_CONFIG_DIR`` moves the account's folder, for tests and for lab
+machines with a shared profile. A value that cannot be read is removed and replaced by
+the default, a copy of the whole file as it was is kept beside it (named
+``...unreadable-<time>``), and the window says so once in the status bar. The file of
+version 0.1 (in the app's config folder) is carried over once, then renamed.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import time
 from pathlib import Path
@@ -20,17 +37,34 @@ from PySide6.QtCore import QByteArray, QSettings
 from act_gui.core.files.reading import shorten
 from act_gui.core.lab import LabConfig
 from act_gui.qt.storage.paths import config_dir
-from act_gui.qt.style import DEFAULT_THEME, THEMES
+from act_gui.qt.style import DEFAULT_THEME, SCALES, THEMES
 
-FILE_NAME = "act-gui.ini"
-
-
-def settings_path() -> Path:
-    return config_dir() / FILE_NAME
+ORGANISATION = APPLICATION = "act-gui"
+OLD_FILE_NAME = "act-gui.ini"  # version 0.1's file, in config_dir()
+CARRIED_OVER = ".carried-over"
 
 
-def open_settings(path: Path | None = None) -> QSettings:
-    return QSettings(str(path or settings_path()), QSettings.IniFormat)
+def open_settings() -> QSettings:
+    """The account's settings, falling back to the system-wide presets."""
+    folder = os.environ.get("ACT_GUI_CONFIG_DIR")
+    if folder:
+        QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, folder)
+    settings = QSettings(QSettings.IniFormat, QSettings.UserScope, ORGANISATION, APPLICATION)
+    _carry_over(config_dir() / OLD_FILE_NAME, Path(settings.fileName()))
+    settings.sync()  # (re-reads the file, which may have just arrived)
+    return settings
+
+
+def _carry_over(old: Path, new: Path) -> None:
+    """Move version 0.1's settings file to the standard place, once (the old one is renamed)."""
+    if new.exists() or not old.is_file() or old == new:
+        return
+    try:
+        new.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(old, new)
+        old.rename(old.with_name(old.name + CARRIED_OVER))
+    except OSError as error:
+        logging.getLogger(__name__).warning("cannot carry %s over to %s: %s", old, new, error)
 
 
 log = logging.getLogger(__name__)
@@ -50,6 +84,29 @@ def write_state(settings: QSettings, state: dict) -> None:
 def read_theme(settings: QSettings) -> str:
     name = settings.value("view/theme", DEFAULT_THEME)
     return name if name in THEMES else DEFAULT_THEME
+
+
+def read_ui_scale(settings: QSettings, problems: list[str]) -> float:
+    """The saved (or preset) UI scale; 1.0, with a problem noted, if it is not one of SCALES."""
+    raw = settings.value("view/ui_scale")
+    if raw is None:
+        return 1.0
+    text = str(raw).strip()
+    try:  # "1.5" or "150%"
+        scale = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        scale = None
+    if scale not in SCALES:
+        problems.append(f"UI scale {shorten(str(raw), 20)} is not one of "
+                        + ", ".join(f"{s:g}" for s in SCALES))
+        return 1.0
+    return scale
+
+
+def read_default_lesson(settings: QSettings) -> str | None:
+    """The lesson a start without a file opens (an admin's preset), if any."""
+    value = settings.value("lessons/default")
+    return str(value).strip() or None if value is not None else None
 
 
 def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
@@ -104,7 +161,8 @@ def read_lab_config(settings: QSettings, problems: list[str]) -> LabConfig:
         return LabConfig()
 
 
-def write_choices(settings: QSettings, explorer: dict, lab: LabConfig, theme: str) -> None:
+def write_choices(settings: QSettings, explorer: dict, lab: LabConfig, theme: str, ui_scale: float) -> None:
     write_state(settings, explorer)
     settings.setValue("lab/config", json.dumps(lab.to_dict()))
     settings.setValue("view/theme", theme)
+    settings.setValue("view/ui_scale", f"{ui_scale:g}")

@@ -84,6 +84,11 @@ class PresentationMode(QObject):
         w.lessons.step_changed.connect(self._show_what_the_step_needs)
         self._show_what_the_step_needs()
 
+    @property
+    def user_scale(self) -> float:
+        """The UI scale the user chose (presenting enlarges it for the room, not for good)."""
+        return self._saved["scale"] if self.active else self.window.ui_scale
+
     def small_screen(self) -> bool:
         screen = self.window.screen().availableGeometry()
         return screen.width() < SMALL_SCREEN[0] or screen.height() < SMALL_SCREEN[1]

@@ -23,7 +23,7 @@ def warnings(monkeypatch):
 
 @pytest.fixture
 def state_dir(isolated_settings):
-    return isolated_settings.parent.parent / "state"
+    return isolated_settings.parent.parent.parent / "state"
 
 
 def saved_steps(path: Path) -> int:

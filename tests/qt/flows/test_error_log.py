@@ -22,7 +22,7 @@ def logging_on(isolated_settings):
 
 
 def test_warnings_go_to_a_log_in_the_state_folder(logging_on, isolated_settings):
-    assert logging_on == isolated_settings.parent.parent / "state" / "act-gui.log"
+    assert logging_on == isolated_settings.parent.parent.parent / "state" / "act-gui.log"
     logging.getLogger("act_gui.qt.storage.autosave").warning("autosave to %s failed: %s", "x.actx", "disk full")
     assert "autosave to x.actx failed: disk full" in logging_on.read_text()
 
@@ -46,7 +46,7 @@ def test_help_opens_the_log_folder(window, monkeypatch, isolated_settings):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     window.commands["show_log_folder"].trigger()
-    assert opened == [str(isolated_settings.parent.parent / "state")]
+    assert opened == [str(isolated_settings.parent.parent.parent / "state")]
 
 
 @pytest.mark.slow

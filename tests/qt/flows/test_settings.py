@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from act_gui.options import Options
+
 from act_gui.qt.storage.settings import open_settings
 
 
@@ -42,7 +44,7 @@ def test_corrupt_settings_fall_back_to_defaults(make_window, isolated_settings, 
 
 
 def test_partly_bad_settings_keep_the_good_parts_and_say_so(make_window, isolated_settings):
-    settings = open_settings(isolated_settings)
+    settings = open_settings()
     settings.setValue("explorer/state", '{"current": "tanh", "params": {"elu": {"alpha": 99}}}')
     settings.sync()
     window = make_window()
@@ -63,7 +65,7 @@ def test_network_lab_settings_are_restored(make_window):
 @pytest.mark.parametrize("saved", ['{"width": 99}', '{"width": "wide"}', '{"bogus": 1}', '[1]',
                                    '{"activation": "nope"}', '{"lr": 1e9}', "{broken"])
 def test_bad_network_lab_settings_fall_back_to_defaults(make_window, isolated_settings, saved):
-    settings = open_settings(isolated_settings)
+    settings = open_settings()
     settings.setValue("lab/config", saved)
     settings.sync()
     window = make_window()
@@ -73,7 +75,7 @@ def test_bad_network_lab_settings_fall_back_to_defaults(make_window, isolated_se
 
 @pytest.mark.parametrize("key", ["explorer/state", "lab/config"])
 def test_a_value_python_cannot_decode_is_set_aside_and_the_app_starts(make_window, isolated_settings, key):
-    settings = open_settings(isolated_settings)
+    settings = open_settings()
     settings.setValue(key, "[" * 100_000 + "]" * 100_000)  # deeper than Python's recursion limit
     settings.setValue("view/theme", "dark")
     settings.sync()
@@ -86,3 +88,61 @@ def test_a_value_python_cannot_decode_is_set_aside_and_the_app_starts(make_windo
     window.close()
     again = make_window()  # the bad value is gone: the next start says nothing
     assert "unreadable" not in again.statusBar().currentMessage()
+
+
+def test_an_admins_presets_apply_to_a_fresh_account(make_window, system_presets):
+    system_presets.write_text("[session]\nautosave=false\n[view]\nui_scale=1.5\ntheme=dark\n")
+    window = make_window()
+    assert not window.autosave.enabled and not window.commands["autosave"].isChecked()
+    assert window.ui_scale == 1.5 and window.theme.name == "dark"
+    assert not window.statusBar().currentMessage()
+
+
+def test_the_users_own_choices_win_over_the_presets_and_are_kept(make_window, system_presets):
+    system_presets.write_text("[view]\nui_scale=150%\n")
+    first = make_window()
+    assert first.ui_scale == 1.5
+    first.set_ui_scale(2.0)
+    first.close()
+    assert make_window().ui_scale == 2.0
+    assert "ui_scale=1.5" not in system_presets.read_text().replace("150%", "")  # only the account's file is written
+
+
+def test_presenting_does_not_keep_its_larger_scale(make_window):
+    first = make_window()
+    first.presentation.start()
+    assert first.ui_scale > 1.0
+    first.close()
+    assert make_window().ui_scale == 1.0
+
+
+@pytest.mark.parametrize("bad", ["7", "huge", "-1", "0.5"])
+def test_a_scale_that_is_not_offered_falls_back_to_100_percent_and_says_so(make_window, system_presets, bad):
+    system_presets.write_text(f"[view]\nui_scale={bad}\n")
+    window = make_window()
+    assert window.ui_scale == 1.0
+    assert "UI scale" in window.statusBar().currentMessage()
+
+
+def test_a_preset_lesson_opens_on_a_plain_start_only(make_window, system_presets):
+    system_presets.write_text("[lessons]\ndefault=tanh\n")
+    assert make_window().lessons.lesson.id == "tanh"
+    assert make_window(Options(lesson="relu")).lessons.lesson.id == "relu"
+
+
+def test_a_preset_lesson_that_does_not_exist_is_a_message_not_a_dialog(make_window, system_presets):
+    system_presets.write_text("[lessons]\ndefault=no-such-lesson\n")
+    window = make_window()
+    assert window.lessons.lesson is None
+    assert "preset lesson" in window.statusBar().currentMessage()
+
+
+def test_the_settings_file_of_version_0_1_is_carried_over_once(make_window, isolated_settings):
+    old = isolated_settings.parent.parent / "act-gui.ini"  # where 0.1 kept it
+    old.write_text('[view]\ntheme=dark\n[explorer]\nstate="{\\"current\\": \\"tanh\\"}"\n')
+    window = make_window()
+    assert window.theme.name == "dark" and window.state.current == "tanh"
+    assert not old.exists() and old.with_name("act-gui.ini.carried-over").exists()
+    window.set_theme("light")
+    window.close()
+    assert make_window().theme.name == "light"  # read once: the new file is the one kept
