@@ -29,7 +29,7 @@ def application() -> QApplication:
     app.setApplicationName("Activation Explorer")
     app.setOrganizationName("act-gui")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("act-gui")
+    app.setDesktopFileName("io.github.act_gui.ActivationExplorer")  # = the AppStream id
     app.setWindowIcon(icon())
     # Thin curves of a few thousand points look clean without antialiasing, and thick
     # antialiased pens are the main redraw cost (measured by `make bench`, which sets

@@ -90,12 +90,14 @@ def test_a_value_python_cannot_decode_is_set_aside_and_the_app_starts(make_windo
     assert "unreadable" not in again.statusBar().currentMessage()
 
 
-def test_an_admins_presets_apply_to_a_fresh_account(make_window, system_presets):
+def test_an_admins_presets_apply_to_a_fresh_account(make_window, system_presets, isolated_settings):
     system_presets.write_text("[session]\nautosave=false\n[view]\nui_scale=1.5\ntheme=dark\n")
     window = make_window()
     assert not window.autosave.enabled and not window.commands["autosave"].isChecked()
     assert window.ui_scale == 1.5 and window.theme.name == "dark"
     assert not window.statusBar().currentMessage()
+    window.close()
+    assert "autosave" not in isolated_settings.read_text()  # read from the preset, not copied: a later preset still applies
 
 
 def test_the_users_own_choices_win_over_the_presets_and_are_kept(make_window, system_presets):
