@@ -339,12 +339,35 @@ def bench_presentation(seconds: float = 4.0) -> dict:
     return results
 
 
+def bench_formula(points: int = 2000, repeats: int = 2000) -> dict:
+    """f and f' of a typed formula against the registry entry with the same maths, at the
+    Explorer's 2,000 points, interleaved (target: at most 2x)."""
+    from act_gui.core.activations import from_formula, get
+
+    z = np.linspace(-6.0, 6.0, points)
+    pairs = {"silu": ("z * sigmoid(z)", {}), "elu": ("where(z > 0, z, alpha * (exp(z) - 1))", {"alpha": 1.0}),
+             "gelu": ("z * 0.5 * (1 + erf(z / sqrt(2)))", {})}
+    out = {"points": points}
+    for ref, (text, params) in pairs.items():
+        custom, entry = from_formula(text, params), get(ref)
+        mine, theirs = [], []
+        for _ in range(5):
+            mine.append(_median_ms(lambda: (custom.forward(z), custom.derivative(z)), repeats // 5))
+            theirs.append(_median_ms(lambda: (entry.forward(z), entry.derivative(z)), repeats // 5))
+        out[ref] = {"formula": text, "formula_ms": round(statistics.median(mine), 4),
+                    "registry_ms": round(statistics.median(theirs), 4),
+                    "ratio": round(statistics.median(mine) / statistics.median(theirs), 3)}
+    out["target_ratio"] = 2.0
+    return out
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as config_dir:
         os.environ["ACT_GUI_CONFIG_DIR"] = config_dir
         results = {"parameter_change": bench_parameter_change()}
         results["training_step"] = bench_training_step()
+        results["formula"] = bench_formula()
         results["playing"] = bench_playing()
     results["presentation"] = bench_presentation()
     from frames import bench_frames  # noqa: E402 (beside this file)

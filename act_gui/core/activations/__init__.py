@@ -7,9 +7,11 @@ The registry's API is importable from here:
 3.0590213334945224e-07
 """
 
+from act_gui.core.activations.custom import from_formula
+from act_gui.core.activations.formula import FormulaError
 from act_gui.core.activations.kernels import SELU_ALPHA, SELU_SCALE
 from act_gui.core.activations.registry import GROUP_LABELS, REGISTRY, get, ids
 from act_gui.core.activations.types import Activation, ParamSpec, Properties
 
-__all__ = ["GROUP_LABELS", "REGISTRY", "SELU_ALPHA", "SELU_SCALE", "Activation", "ParamSpec", "Properties",
-           "get", "ids"]
+__all__ = ["GROUP_LABELS", "REGISTRY", "SELU_ALPHA", "SELU_SCALE", "Activation", "FormulaError", "ParamSpec",
+           "Properties", "from_formula", "get", "ids"]

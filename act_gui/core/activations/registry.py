@@ -406,6 +406,7 @@ GROUP_LABELS = {
     "smooth": "Smooth",
     "hard": "Hard (piecewise linear)",
     "other": "Other",
+    "custom": "My functions",
 }
 
 

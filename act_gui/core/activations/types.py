@@ -14,7 +14,7 @@ Kernel = Callable[..., np.ndarray]
 #: f or f' as z -> -inf and z -> +inf: a pair, or a function of the parameters giving one.
 Limits = tuple[float, float] | Callable[..., tuple[float, float]]
 SIDES = ("none", "negative", "positive", "both")
-GROUPS = ("classic", "rectifiers", "smooth", "hard", "other")
+GROUPS = ("classic", "rectifiers", "smooth", "hard", "other", "custom")  # custom: typed as formulas
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,9 @@ class Activation:
     #: (1 − a²) and sigmoid (a(1 − a)): exact to absolute rounding and several times
     #: cheaper, so training uses it; plots and diagnostics use the relatively exact f'.
     prime_from_output: Callable[[np.ndarray], np.ndarray] | None = None
+    #: The formula a custom function was made from (see ``custom.from_formula``); None
+    #: for the registry's own entries.
+    source: str | None = None
 
     def __post_init__(self) -> None:
         if self.group not in GROUPS:
