@@ -66,7 +66,32 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start in presentation mode (full screen, big type, clicker keys)")
     parser.add_argument("--speed", metavar="STEPS", type=int, choices=SPEEDS,
                         help="training steps per drawn frame: " + ", ".join(map(str, SPEEDS)))
+    parser.add_argument("--formula", metavar="TEXT",
+                        help='start with your own function of z, e.g. "z*sigmoid(beta*z)" (it is added to '
+                             "My functions)")
+    parser.add_argument("--param", metavar="NAME=VALUE", action="append", default=[], type=_param,
+                        help="a parameter of --formula and its default, e.g. beta=1.5 (repeat for more)")
     return parser
+
+
+def _param(text: str) -> tuple[str, float]:
+    name, sep, value = text.partition("=")
+    try:
+        number = float(value)
+    except ValueError:
+        number = None
+    if not sep or not name.strip() or number is None:
+        raise argparse.ArgumentTypeError(f"expected NAME=NUMBER such as beta=1.5, got {text!r}")
+    return name.strip(), number
+
+
+def _check_formula(parser: argparse.ArgumentParser, text: str, params: list[tuple[str, float]]):
+    """The user's function from --formula and --param; exits 2 saying where it is wrong."""
+    try:
+        return activations.from_formula(text, dict(params), id="cli-formula", label=" ".join(text.split()))
+    except activations.FormulaError as error:
+        pointer = " " * (error.column - 1) + "^" if error.column <= len(text) + 1 else ""
+        parser.error(f"--formula: {error}\n  {text}\n  {pointer}")
 
 
 def parse(argv: list[str] | None = None) -> Options:
@@ -95,9 +120,15 @@ def parse(argv: list[str] | None = None) -> Options:
         if not args.lesson.strip():
             parser.error("--lesson needs a lesson id or a lesson file")
         _check_lesson(parser, args.lesson, args.step)
+    if args.param and args.formula is None:
+        parser.error("--param needs --formula")
+    custom = None
+    if args.formula is not None:
+        custom = _check_formula(parser, args.formula, args.param)
     functions = list(dict.fromkeys(args.function))  # drop repeats, keep order
     return Options(functions, args.theme, args.size, args.screenshot, args.train, args.speed, args.session,
-                   args.lesson, args.step, args.present)
+                   args.lesson, args.step, args.present,
+                   formula=None if custom is None else activations.custom.to_spec(custom))
 
 
 def _looks_like_a_file(text: str) -> bool:

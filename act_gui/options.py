@@ -23,3 +23,5 @@ class Options:
     lesson: str | None = None
     step: int = 1
     present: bool = False
+    #: --formula with its --param values, as plain data (``custom.to_spec``), or None
+    formula: dict | None = None

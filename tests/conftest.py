@@ -23,6 +23,17 @@ def isolated_settings(tmp_path, monkeypatch):
     return folder / "act-gui" / "act-gui.ini"
 
 
+@pytest.fixture(autouse=True)
+def no_functions_of_ones_own():
+    """The user's own functions live in one process-wide catalogue: each test starts and
+    ends without any."""
+    from act_gui.core import activations
+
+    activations.CUSTOM.clear()
+    yield
+    activations.CUSTOM.clear()
+
+
 @pytest.fixture
 def system_presets(tmp_path):
     """The system-wide settings file (what /etc/xdg/act-gui/act-gui.ini is on a lab machine)."""

@@ -69,3 +69,16 @@ def test_a_file_after_the_function_list_is_the_file_to_open(tmp_path):
     options = parse(["-f", "relu", "tanh", str(work)])
     assert options.functions == ["relu", "tanh"] and options.session == str(work)
     assert parse(["-f", "relu", "lesson.json"]).session == "lesson.json"
+
+
+def test_a_formula_on_the_command_line_is_checked_with_its_column(capsys):
+    from act_gui.cli import parse
+
+    for argv, where in ((["--formula", "z * sigmoid(b * z)", "--param", "beta=1"], "column 13"),
+                        (["--formula", "z +"], "column 4"), (["--param", "beta=1"], "--param needs --formula"),
+                        (["--formula", "z", "--param", "beta"], "NAME=NUMBER")):
+        with pytest.raises(SystemExit) as exited:
+            parse(argv)
+        assert exited.value.code == 2 and where in capsys.readouterr().err
+    options = parse(["--formula", "z * sigmoid(beta * z)", "--param", "beta=1.5"])
+    assert options.formula["formula"] == "z * sigmoid(beta * z)" and options.formula["params"]["beta"][0] == 1.5

@@ -15,6 +15,8 @@ from act_gui import __version__, system_check
 from act_gui.options import Options
 from act_gui.qt.storage.error_log import start_logging, stop_logging
 from act_gui.qt.main_window import MainWindow
+from act_gui.core import activations
+from act_gui.core.activations.custom import from_spec
 from act_gui.core.classroom.lessons import LessonError
 from act_gui.qt.storage.settings import open_settings, read_default_lesson
 
@@ -52,6 +54,12 @@ def make_window(options: Options) -> MainWindow:
     problem = window.autosave.start(restore=not (options.session or options.lesson or preset))
     if problem:
         window.show_message(problem)
+    if options.formula is not None:  # --formula: checked by the command line already
+        act = from_spec(options.formula)
+        if act.id in activations.CUSTOM:  # a function of that id from last time stays: take another
+            act = from_spec({**options.formula, "id": window.state.new_function_id()})
+        window.state.add_function(act)
+        window.state.set_current(act.id)
     if options.functions:
         window.state.set_current(options.functions[0])
         window.state.clear_overlays()

@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         apply_ui_font(QApplication.instance(), self.ui_scale)  # the base size all scales grow from
         problems: list[str] = []
         self.state = ExplorerState(self)
+        for act in stored.read_functions(settings, problems):  # before the state that may name them
+            self.state.add_function(act)
         self._restore_explorer(problems)
         self.lab = LabController(stored.read_lab_config(settings, problems), parent=self)
         self._build_views()
@@ -132,6 +134,9 @@ class MainWindow(QMainWindow):
                        self.view_controls.problem, self.lab_controls.problem, self.lab.run_reset):
             source.connect(self.show_message)
         self.plots.hover_changed.connect(self._on_hover_changed)
+        self.state.functions_changed.connect(self.lab_controls.refresh_functions)
+        self.state.users.append(lambda act_id: "the Network Lab's network uses it; choose another activation "
+                                "there first" if act_id in self.lab.config.activations() else None)
         for signal in (self.state.probe_changed, self.state.params_changed,
                        self.state.current_changed, self.state.overlays_changed):
             signal.connect(self._on_readout_changed)
@@ -309,6 +314,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         stored.write_choices(self.settings, self.state.to_dict(), self.lab.config, self.theme.name,
                              self.presentation.user_scale)
+        stored.write_functions(self.settings, self.state.custom_functions())
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

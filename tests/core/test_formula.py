@@ -11,7 +11,8 @@ import warnings
 import numpy as np
 import pytest
 
-from act_gui.core.activations import FormulaError, from_formula, get
+from act_gui.core.activations import REGISTRY, FormulaError, from_formula, get
+from act_gui.core.activations.as_formula import as_formula
 from act_gui.core.activations.formula import MAX_DEPTH, MAX_LENGTH
 
 Z = np.concatenate([np.linspace(-30, 30, 6001), [0.0, 1e-9, -1e-9, 5e-324, -5e-324]])
@@ -158,3 +159,13 @@ def test_the_language_accepts_what_it_promises():
         from_formula(f"where(z {cmp} 1, min(z, 2), max(z, -2))")
     assert from_formula("-z**2").forward(3.0) == -9.0  # ** binds tighter than unary minus
     assert from_formula("2**-z").forward(1.0) == 0.5
+
+
+@pytest.mark.parametrize("act_id", list(REGISTRY))
+def test_every_built_in_function_duplicates_as_a_formula_with_the_same_maths(act_id):
+    act = REGISTRY[act_id]
+    text, params = as_formula(act)
+    mine = from_formula(text, params)
+    z = np.concatenate([np.linspace(-8, 8, 1601), [0.0, 3.0, -3.0, 0.5, -0.5, 6.0, 1.0, -1.0]])
+    np.testing.assert_allclose(mine.forward(z), act.forward(z), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(mine.derivative(z), act.derivative(z), rtol=1e-12, atol=1e-15)

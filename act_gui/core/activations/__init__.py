@@ -10,8 +10,8 @@ The registry's API is importable from here:
 from act_gui.core.activations.custom import from_formula
 from act_gui.core.activations.formula import FormulaError
 from act_gui.core.activations.kernels import SELU_ALPHA, SELU_SCALE
-from act_gui.core.activations.registry import GROUP_LABELS, REGISTRY, get, ids
+from act_gui.core.activations.registry import CUSTOM, GROUP_LABELS, REGISTRY, add_custom, get, ids, remove_custom
 from act_gui.core.activations.types import Activation, ParamSpec, Properties
 
-__all__ = ["GROUP_LABELS", "REGISTRY", "SELU_ALPHA", "SELU_SCALE", "Activation", "FormulaError", "ParamSpec",
-           "Properties", "from_formula", "get", "ids"]
+__all__ = ["CUSTOM", "GROUP_LABELS", "REGISTRY", "SELU_ALPHA", "SELU_SCALE", "Activation", "FormulaError",
+           "ParamSpec", "Properties", "add_custom", "from_formula", "get", "ids", "remove_custom"]

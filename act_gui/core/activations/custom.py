@@ -180,3 +180,20 @@ def _number(value: float) -> str:
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     return f"{value:.4g}".replace("-", "−")
+
+
+def to_spec(act: Activation) -> dict:
+    """What a file keeps of a user's function: plain data that :func:`from_spec` reads."""
+    return {"id": act.id, "label": act.label, "formula": act.source,
+            "params": {p.name: [p.default, p.min, p.max] for p in act.params}}
+
+
+def from_spec(data: object) -> Activation:
+    """A user's function from a file's plain data; FormulaError (a ValueError) if unusable."""
+    if not isinstance(data, dict) or not isinstance(data.get("formula"), str):
+        raise FormulaError("a function needs its formula as text", 1)
+    params = data.get("params", {})
+    label = data.get("label")
+    if not isinstance(params, dict) or not (label is None or isinstance(label, str) and len(label) <= 80):
+        raise FormulaError("a function's parameters must map names to numbers, and its label be short text", 1)
+    return from_formula(data["formula"], params, id=data.get("id") or "custom", label=label or None)

@@ -22,6 +22,7 @@ Formulas use a tiny markup readable as plain text: ``^{...}`` is a superscript a
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -410,15 +411,50 @@ GROUP_LABELS = {
 }
 
 
+#: The user's own functions (typed as formulas, see ``custom``), by id: added and removed
+#: by the app, and found by :func:`get` like the registry's entries.
+CUSTOM: dict[str, Activation] = {}
+
+
 def get(activation_id: str) -> Activation:
-    """The registry entry for ``activation_id``; a KeyError listing valid ids otherwise."""
+    """The registry entry (or the user's function) ``activation_id``; a KeyError listing
+    valid ids otherwise."""
     try:
         return REGISTRY[activation_id]
     except (KeyError, TypeError):  # TypeError: not even hashable (a list from a file)
-        valid = ", ".join(REGISTRY)
+        pass
+    try:
+        return CUSTOM[activation_id]
+    except (KeyError, TypeError):
+        valid = ", ".join([*REGISTRY, *CUSTOM])
         raise KeyError(f"unknown activation {excerpt(activation_id)}; valid ids: {valid}") from None
 
 
 def ids() -> list[str]:
-    """All registry ids, in display order."""
-    return list(REGISTRY)
+    """All ids, in display order: the registry's, then the user's functions."""
+    return [*REGISTRY, *CUSTOM]
+
+
+def add_custom(act: Activation) -> None:
+    """Make the user's function ``act`` known to :func:`get` (replacing one of the same id)."""
+    if act.id in REGISTRY or act.group != "custom":
+        raise ValueError(f"{act.id!r} is a built-in function's id; choose another")
+    CUSTOM[act.id] = act
+
+
+def remove_custom(activation_id: str) -> None:
+    CUSTOM.pop(activation_id, None)
+
+
+@contextlib.contextmanager
+def custom_added(acts):
+    """Make ``acts`` known for the time of a ``with`` block (checking a file that defines
+    functions it then uses), then put the user's functions back as they were."""
+    saved = dict(CUSTOM)
+    try:
+        for act in acts:
+            add_custom(act)
+        yield
+    finally:
+        CUSTOM.clear()
+        CUSTOM.update(saved)

@@ -27,6 +27,9 @@ from typing import Any
 
 import numpy as np
 
+from act_gui.core.activations import REGISTRY, FormulaError
+from act_gui.core.activations.custom import from_spec, to_spec
+from act_gui.core.activations.registry import custom_added
 from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt, load_json, shorten
 from act_gui.core.lab import SPEEDS, UNIT_COLOURS, LabConfig, RunHistory
@@ -40,6 +43,7 @@ MAX_HISTORY_ROWS = 200_000  # what version 1 files could hold; new files hold fa
 MAX_STEPS = 10**12
 MAX_PINNED = 8
 MAX_MESSAGE = 300
+MAX_FUNCTIONS = 32
 
 
 class SessionError(ValueError):
@@ -66,6 +70,7 @@ class LabRun:
 class Session:
     explorer: dict
     lab: LabRun
+    functions: list = field(default_factory=list)  # the user's own functions it uses (Activations)
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -84,11 +89,13 @@ def _history(history: RunHistory) -> dict:
     return {"label": history.label, "layers": history.layers, "rows": encode_array(history.rows())}
 
 
-def dumps(explorer: dict, run: LabRun) -> str:
-    """The session as JSON text (floats written exactly, so they read back bit-identical)."""
+def dumps(explorer: dict, run: LabRun, functions=()) -> str:
+    """The session as JSON text (floats written exactly, so they read back bit-identical),
+    with the user's own ``functions`` (Activations) it may use."""
     state = run.trainer.state_dict()
     doc = {
         "format": FORMAT, "version": VERSION, "explorer": explorer,
+        **({"functions": [to_spec(act) for act in functions]} if functions else {}),
         "lab": {
             "config": run.config.to_dict(),
             "steps_per_frame": run.steps_per_frame,
@@ -272,6 +279,28 @@ def parse(text: str | bytes) -> Session:
 
 
 def _read(doc: dict) -> Session:
+    functions = _read_functions(doc.get("functions", []))
+    with custom_added(functions):  # the parts below may name them
+        session = _read_parts(doc)
+    session.functions = functions
+    return session
+
+
+def _read_functions(specs: Any) -> list:
+    """The user's functions a file defines, each checked (a hostile formula is refused here)."""
+    _need(isinstance(specs, list) and len(specs) <= MAX_FUNCTIONS, f"at most {MAX_FUNCTIONS} functions of one's own")
+    functions = []
+    for index, spec in enumerate(specs):
+        try:
+            act = from_spec(spec)
+        except FormulaError as error:
+            raise SessionError(f"function {index + 1} is unusable: {shorten(str(error), 160)}") from None
+        _need(act.id not in REGISTRY, f"function {index + 1} takes the id of a built-in function ({act.id})")
+        functions.append(act)
+    return functions
+
+
+def _read_parts(doc: dict) -> Session:
     model, problems = ExplorerModel.from_dict(doc.get("explorer"))
     _need(not problems, "the Explorer part is unusable: " + "; ".join(problems))
     lab = _mapping(doc.get("lab"), "the Network Lab part")

@@ -21,6 +21,7 @@ class ExplorerState(QObject):
     params_changed = Signal(str)  # the id whose parameters changed
     z_range_changed = Signal()
     probe_changed = Signal()
+    functions_changed = Signal()  # the user's own functions were added, edited or deleted
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +33,8 @@ class ExplorerState(QObject):
         self._probe = default.probe
         self._slots: dict[str, int] = {}
         self._assign_slots()
+        #: Callables act_id -> a reason it is in use elsewhere (the Network Lab), or None.
+        self.users: list = []
 
     # --- reading ------------------------------------------------------------------------
     @property
@@ -113,6 +116,49 @@ class ExplorerState(QObject):
         if z != self._probe:
             self._probe = z
             self.probe_changed.emit()
+
+    # --- the user's own functions ---------------------------------------------------------
+    def custom_functions(self) -> list[activations.Activation]:
+        return list(activations.CUSTOM.values())
+
+    def add_function(self, act: activations.Activation) -> None:
+        """Add (or replace, by id) one of the user's functions; it keeps its parameters only
+        if they still fit."""
+        replaced = act.id in activations.CUSTOM
+        activations.add_custom(act)
+        if replaced:
+            kept = {name: value for name, value in self._params.pop(act.id, {}).items()
+                    if name in act.defaults()}
+            try:
+                act.resolve(kept)
+                if kept:
+                    self._params[act.id] = kept
+            except (TypeError, ValueError):
+                pass
+        self.functions_changed.emit()
+        if replaced and act.id in self.shown():
+            self.params_changed.emit(act.id)  # redraw it as it now is
+
+    def remove_function(self, act_id: str) -> None:
+        """Delete one of the user's functions; if it was shown, it goes from the plots.
+        ValueError (nothing changed) if something else still uses it (see ``users``)."""
+        if act_id not in activations.CUSTOM:
+            return
+        for user in self.users:
+            reason = user(act_id)
+            if reason:
+                raise ValueError(f"{activations.get(act_id).label} cannot be deleted: {reason}")
+        if act_id in self._overlays:
+            self.set_overlaid(act_id, False)
+        if act_id == self._current:
+            self.set_current(ExplorerModel().current)
+        self._params.pop(act_id, None)
+        activations.remove_custom(act_id)
+        self.functions_changed.emit()
+
+    def new_function_id(self) -> str:
+        taken = set(activations.ids())
+        return next(f"my-{n}" for n in range(1, len(taken) + 2) if f"my-{n}" not in taken)
 
     # --- persistence --------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel,
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
-from act_gui.core.activations import REGISTRY
+from act_gui.core import activations
 from act_gui.core.lab import FIELDS, MAX_HIDDEN_LAYERS, SPEEDS, datasets
 from act_gui.core.lab.diagnostics import Stats
 from act_gui.core.lab.network import INITS
@@ -54,9 +54,16 @@ def narrow_combo() -> QComboBox:
 
 def _activation_box() -> QComboBox:
     box = narrow_combo()
-    for act in REGISTRY.values():
-        box.addItem(act.label, act.id)
+    _fill_activations(box)
     return box
+
+
+def _fill_activations(box: QComboBox) -> None:
+    """Every function a layer can use: the registry's, then the user's own."""
+    with QSignalBlocker(box):
+        box.clear()
+        for act in map(activations.get, activations.ids()):
+            box.addItem(act.label, act.id)
 
 
 class LabControls(QWidget):
@@ -239,6 +246,12 @@ class LabControls(QWidget):
         params.setdefault(act_id, {})[name] = value
         self._apply(activation_params=params)
 
+    def refresh_functions(self) -> None:
+        """The user's own functions changed: offer them to every layer."""
+        for box in (self.activation, *self.layer_boxes):
+            _fill_activations(box)
+        self._on_config_changed()
+
     # --- controller -> widgets ---------------------------------------------------------
     def _on_config_changed(self) -> None:
         config = self.controller.config
@@ -263,16 +276,16 @@ class LabControls(QWidget):
     def _rebuild_param_controls(self) -> None:
         """Parameter sliders for each distinct activation in use (e.g. Leaky ReLU's slope)."""
         config = self.controller.config
-        wanted = [(act_id, spec) for act_id in dict.fromkeys(config.activations()) for spec in REGISTRY[act_id].params]
+        wanted = [(act_id, spec) for act_id in dict.fromkeys(config.activations()) for spec in activations.get(act_id).params]
         if [(c.act_id, c.spec.name) for c in self.param_controls] == [(a, s.name) for a, s in wanted]:
             for control in self.param_controls:  # same controls: just show the values
-                control.set_value(REGISTRY[control.act_id].resolve(config.activation_params.get(control.act_id, {}))[control.spec.name])
+                control.set_value(activations.get(control.act_id).resolve(config.activation_params.get(control.act_id, {}))[control.spec.name])
             return
         while self.params_form.rowCount():
             self.params_form.removeRow(0)
         self.param_controls = []
         for act_id, spec in wanted:
-            value = REGISTRY[act_id].resolve(config.activation_params.get(act_id, {}))[spec.name]
+            value = activations.get(act_id).resolve(config.activation_params.get(act_id, {}))[spec.name]
             control = ParamControl(spec, value)
             control.act_id = act_id
             control.value_changed.connect(lambda name, v, a=act_id: self._on_param_edited(a, name, v))

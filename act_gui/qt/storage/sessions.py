@@ -34,7 +34,7 @@ class SessionManager(QObject):
         """Write the session to ``path`` (the working state, or the ``explorer`` and ``run``
         given); OSError if the file cannot be written."""
         explorer = self.state.to_dict() if explorer is None else explorer
-        write_text(path, session.dumps(explorer, run or self.lab.capture()))
+        write_text(path, session.dumps(explorer, run or self.lab.capture(), self.state.custom_functions()))
 
     def open(self, path: str | Path) -> list[str]:
         """Replace the working state with the session in ``path``.
@@ -42,6 +42,8 @@ class SessionManager(QObject):
         Raises SessionError (or OSError) and changes nothing if it cannot be used.
         """
         opened = session.parse(read_regular_file(path, session.MAX_BYTES))
+        for act in opened.functions:  # the file's own functions join the user's (same id: the file's)
+            self.state.add_function(act)
         fresh, _problems = ExplorerState.checked(opened.explorer)  # checked by parse already
         self.state.adopt(fresh)
         self.lab.adopt(opened.lab)

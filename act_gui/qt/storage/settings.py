@@ -103,6 +103,32 @@ def read_ui_scale(settings: QSettings, problems: list[str]) -> float:
     return scale
 
 
+def read_functions(settings: QSettings, problems: list[str]) -> list:
+    """The user's own functions (Activations) kept from last time; an unusable one is
+    dropped, with a problem noted."""
+    from act_gui.core.activations import FormulaError, REGISTRY
+    from act_gui.core.activations.custom import from_spec
+
+    data, read_problems = read_json(settings, "functions/custom", "functions of your own")
+    problems += read_problems
+    functions = []
+    for spec in data if isinstance(data, list) else []:
+        try:
+            act = from_spec(spec)
+        except FormulaError as error:
+            problems.append(f"a function of your own: {shorten(str(error), 100)}")
+            continue
+        if act.id not in REGISTRY:
+            functions.append(act)
+    return functions
+
+
+def write_functions(settings: QSettings, functions) -> None:
+    from act_gui.core.activations.custom import to_spec
+
+    settings.setValue("functions/custom", json.dumps([to_spec(act) for act in functions]))
+
+
 def read_default_lesson(settings: QSettings) -> str | None:
     """The lesson a start without a file opens (an admin's preset), if any."""
     value = settings.value("lessons/default")
