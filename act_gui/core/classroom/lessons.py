@@ -20,6 +20,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Generator
 
+from act_gui.core import activations
+from act_gui.core.activations import FormulaError
+from act_gui.core.activations.custom import from_spec, to_spec
+from act_gui.core.activations.registry import custom_added
 from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt, load_json, read_regular_file, shorten
 from act_gui.core.lab import UNIT_COLOURS, LabConfig, RunHistory
@@ -35,6 +39,7 @@ MAX_STEPS_PER_LESSON = 100
 MAX_TRAIN = 100_000
 MAX_BYTES = 2 * 1024 * 1024
 MAX_MESSAGE = 300
+MAX_FUNCTIONS = 32
 
 
 class LessonError(ValueError):
@@ -74,9 +79,12 @@ class Lesson:
     id: str
     title: str
     steps: tuple[LessonStep, ...]
+    #: Functions of the teacher's own (Activations, typed as formulas) that the steps use.
+    functions: tuple = ()
 
     def to_dict(self) -> dict:
         return {"format": FORMAT, "version": VERSION, "id": self.id, "title": self.title,
+                **({"functions": [to_spec(act) for act in self.functions]} if self.functions else {}),
                 "steps": [step_to_dict(s) for s in self.steps]}
 
 
@@ -172,8 +180,24 @@ def parse(text: str | bytes) -> Lesson:
 
 
 def _lesson(doc: dict, steps: list) -> Lesson:
-    return Lesson(_text(doc.get("id"), "the lesson id", 60), _text(doc.get("title"), "the lesson title", 120),
-                  tuple(_step(s, i + 1) for i, s in enumerate(steps)))
+    functions = _functions(doc.get("functions", []))
+    with custom_added(functions):  # the steps may name them
+        return Lesson(_text(doc.get("id"), "the lesson id", 60), _text(doc.get("title"), "the lesson title", 120),
+                      tuple(_step(s, i + 1) for i, s in enumerate(steps)), functions)
+
+
+def _functions(specs: Any) -> tuple:
+    """The lesson's own functions, each checked (a hostile formula refuses the lesson)."""
+    _need(isinstance(specs, list) and len(specs) <= MAX_FUNCTIONS, f"a lesson defines at most {MAX_FUNCTIONS} functions")
+    functions = []
+    for index, spec in enumerate(specs):
+        try:
+            functions.append(from_spec(spec))
+        except FormulaError as error:
+            raise LessonError(f"function {index + 1} is unusable: {shorten(str(error), 160)}") from None
+        _need(functions[-1].id not in activations.REGISTRY,
+              f"function {index + 1} takes the id of a built-in function ({functions[-1].id})")
+    return tuple(functions)
 
 
 def load(path: str | Path) -> Lesson:

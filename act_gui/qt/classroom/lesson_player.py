@@ -70,11 +70,15 @@ class LessonPlayer(QObject):
         """Append the current state as a step to the lesson file ``path`` (created if new)."""
         path = Path(path)
         step = self.capture_step(title, caption)
+        shown = ExplorerModel.from_dict(step.explorer)[0]
+        used = {*step.lab.activations(), shown.current, *shown.overlays}
+        mine = tuple(act for act in self.state.custom_functions() if act.id in used)
         if path.exists():
             lesson = lessons.load(path)
-            lesson = Lesson(lesson.id, lesson.title, lesson.steps + (step,))
+            kept = tuple(f for f in lesson.functions if f.id not in {m.id for m in mine})
+            lesson = Lesson(lesson.id, lesson.title, lesson.steps + (step,), kept + mine)
         else:
-            lesson = Lesson(path.stem, path.stem.replace("-", " ").replace("_", " ").capitalize(), (step,))
+            lesson = Lesson(path.stem, path.stem.replace("-", " ").replace("_", " ").capitalize(), (step,), mine)
         text = json.dumps(lesson.to_dict(), indent=2, ensure_ascii=False)
         lessons.parse(text)  # what cannot be read back (an overlong title, say) is not written
         write_text(path, text)  # all or nothing: a full disk leaves the old lesson intact
@@ -122,6 +126,8 @@ class LessonPlayer(QObject):
         """Train what the step needs (cancellable), then show it all at once."""
         step = lesson.steps[index]
         self.lab.pause()
+        for act in lesson.functions:  # the teacher's own functions join the student's list
+            self.state.add_function(act)
         prepared = run_with_progress(lessons.prepare(step), self.stage, f"Setting up “{step.title}”…")
         if prepared is None:
             self.message.emit("Setting up the step was cancelled; nothing changed.")

@@ -133,3 +133,25 @@ def test_the_command_line_starts_with_a_formula(make_window):
     window = make_window(parse(["--formula", "z * sigmoid(beta * z)", "--param", "beta=1.5"]))
     act = activations.get(window.state.current)
     assert act.source == "z * sigmoid(beta * z)" and act.defaults() == {"beta": 1.5}
+
+
+def test_a_lesson_defines_the_functions_it_uses_and_a_hostile_one_refuses_it(window, tmp_path, monkeypatch):
+    from act_gui.core.classroom import lessons
+
+    ok(type_function(window, "z * sigmoid(beta * z)", "beta = 2", name="Swish 2")).click()
+    mine = window.state.current
+    window.lab.apply(activation=mine)
+    path = tmp_path / "my-lesson.json"
+    assert window.files.save_state_as_step(str(path), "Swish", "A function of my own.")
+    activations.CUSTOM.clear()  # a student's machine: the lesson file alone
+    lesson = lessons.load(path)
+    assert [f.id for f in lesson.functions] == [mine] and lesson.functions[0].label == "Swish 2"
+    assert window.files.start_lesson(str(path))
+    assert window.state.current == mine and window.lab.config.activation == mine
+    assert mine in window.function_panel.items
+
+    doc = json.loads(path.read_text())
+    doc["functions"][0]["formula"] = "(" * 60 + "z" + ")" * 60
+    path.write_text(json.dumps(doc))
+    with pytest.raises(lessons.LessonError, match="function 1 is unusable: column 51: nested"):
+        lessons.load(path)
