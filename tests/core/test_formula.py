@@ -169,3 +169,17 @@ def test_every_built_in_function_duplicates_as_a_formula_with_the_same_maths(act
     z = np.concatenate([np.linspace(-8, 8, 1601), [0.0, 3.0, -3.0, 0.5, -0.5, 6.0, 1.0, -1.0]])
     np.testing.assert_allclose(mine.forward(z), act.forward(z), rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(mine.derivative(z), act.derivative(z), rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("text, params", [
+    ("z * sigmoid(beta * z)", {"beta": 1.5}), ("max(0.1 * z, z)", {}), ("z / (1 + abs(z))", {}),
+    ("where(z > 0, z, alpha * (exp(z) - 1))", {"alpha": 1.0}), ("z * 0.5 * (1 + erf(z / sqrt(2)))", {}),
+    ("z * tanh(softplus(z))", {}), ("2**-z", {}), ("(1 + z*z) ** (z / 10)", {}), ("log1p(z*z) - arctan(z)", {}),
+    ("sin(z) * cos(2*z) / cosh(z / 3)", {}), ("min(z, 1) * sinh(z / 4)", {}),
+])
+def test_the_written_out_slope_is_a_formula_that_gives_the_computed_slope(text, params):
+    act = from_formula(text, params)
+    written = act.formula_prime.removeprefix("f′(z) = ")
+    again = from_formula(written, params)  # the written f′ is itself a formula of the language
+    z = np.linspace(-5, 5, 1001)
+    np.testing.assert_allclose(again.forward(z), act.derivative(z), rtol=1e-9, atol=1e-12)

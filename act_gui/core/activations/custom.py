@@ -66,7 +66,7 @@ def from_formula(text: str, params: Mapping[str, object] | None = None, *, id: s
     act = Activation(
         id=act_id, label=label or shown, group="custom",
         kernel=kernel, kernel_prime=kernel_prime, limits=limits, limits_prime=limits_prime,
-        formula=f"f(z) = {shown}", formula_prime="f′(z): by automatic differentiation of f",
+        formula=f"f(z) = {shown}", formula_prime=_prime_text(parsed),
         note="Your own function. f′ is computed exactly from the formula (automatic "
              "differentiation), and the properties are measured on its curve.",
         properties=Properties((0.0, 0.0), "", False, False, True, "none", False, 0.0, ""),  # replaced below
@@ -75,6 +75,12 @@ def from_formula(text: str, params: Mapping[str, object] | None = None, *, id: s
         source=parsed.text,
     )
     return dataclasses.replace(act, properties=measure(act))
+
+
+def _prime_text(parsed: language.Formula) -> str:
+    """f′ written out (what automatic differentiation computes), unless it is too long to read."""
+    text = language.derivative_text(parsed)
+    return f"f′(z) = {text}" if len(text) <= 240 else "f′(z): computed exactly by automatic differentiation"
 
 
 def _param_specs(params: Mapping[str, object]) -> tuple[ParamSpec, ...]:

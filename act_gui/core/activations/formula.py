@@ -419,3 +419,142 @@ def parse(text: str, params=()) -> Formula:
     if not tree.uses_z:
         raise FormulaError("the formula does not use z", 1)
     return Formula(text, names, tree, _compile(tree), _compile(tree, slopes=False))
+
+
+# --- f′ as a formula, for reading ----------------------------------------------------------
+# The derivative is *computed* by the forward mode above; this writes the same rules out
+# as a formula of the language (so it can be read, and even typed back in), simplified
+# just enough to be legible.
+
+def _num(value: float) -> Node:
+    return Node("num", 0, value=float(value))
+
+
+def _op(kind: str, a: Node, b: Node) -> Node:
+    """a (kind) b with the obvious simplifications (0 and 1, constants folded)."""
+    zero = lambda n: n.kind == "num" and n.value == 0.0  # noqa: E731
+    one = lambda n: n.kind == "num" and n.value == 1.0  # noqa: E731
+    if a.kind == "num" and b.kind == "num":
+        with np.errstate(all="ignore"):
+            return _num(_compile(Node(kind, 0, args=(a, b)))(np.float64(0.0), {})[0])
+    if kind == "+":
+        return b if zero(a) else a if zero(b) else Node("+", 0, args=(a, b))
+    if kind == "-":
+        return a if zero(b) else _neg(b) if zero(a) else Node("-", 0, args=(a, b))
+    if kind == "*":
+        if zero(a) or zero(b):
+            return _num(0.0)
+        if b.kind == "num" and a.kind == "*" and a.args[1].kind == "num":  # (x * 2) * 3 = x * 6
+            return _op("*", a.args[0], _op("*", a.args[1], b))
+        if b.kind == "num" and a.kind != "num":  # numbers first: 6 * x
+            return _op("*", b, a)
+        if a.kind == "num" and b.kind == "*" and b.args[0].kind == "num":  # 2 * (3 * x) = 6 * x
+            return _op("*", _op("*", a, b.args[0]), b.args[1])
+        return b if one(a) else a if one(b) else Node("*", 0, args=(a, b))
+    if kind == "/":
+        return _num(0.0) if zero(a) else a if one(b) else Node("/", 0, args=(a, b))
+    if kind == "**":
+        return _num(1.0) if zero(b) else a if one(b) else Node("**", 0, args=(a, b))
+    raise ValueError(kind)
+
+
+def _neg(a: Node) -> Node:
+    if a.kind == "num":
+        return _num(-a.value)
+    return a.args[0] if a.kind == "neg" else Node("neg", 0, args=(a,))
+
+
+def _call(name: str, *args: Node) -> Node:
+    return Node("call", 0, name=name, args=args)
+
+
+def _derive(node: Node) -> Node:
+    """The tree of d(node)/dz, by the same rules (and kink conventions) as the evaluation."""
+    kind = node.kind
+    if kind in ("num", "param") or not node.uses_z:
+        return _num(0.0)
+    if kind == "z":
+        return _num(1.0)
+    args = node.args
+    if kind == "neg":
+        return _neg(_derive(args[0]))
+    if kind in ("+", "-"):
+        return _op(kind, _derive(args[0]), _derive(args[1]))
+    if kind == "compare":
+        return _num(0.0)
+    if kind == "call" and node.name == "where":
+        return _call("where", args[0], _derive(args[1]), _derive(args[2]))
+    a, da = args[0], _derive(args[0])
+    if kind == "*":
+        b, db = args[1], _derive(args[1])
+        return _op("+", _op("*", da, b), _op("*", a, db))
+    if kind == "/":
+        b, db = args[1], _derive(args[1])
+        return _op("/", _op("-", _op("*", da, b), _op("*", a, db)), _op("**", b, _num(2.0)))
+    if kind == "**":
+        b, db = args[1], _derive(args[1])
+        if not b.uses_z:
+            return _op("*", _op("*", b, _op("**", a, _op("-", b, _num(1.0)))), da)
+        return _op("*", node, _op("+", _op("*", db, _call("log", a)), _op("/", _op("*", b, da), a)))
+    name = node.name
+    if name in BINARY:
+        b, db = args[1], _derive(args[1])
+        test = ">=" if name == "max" else "<="
+        return _call("where", Node("compare", 0, name=test, args=(a, b)), da, db)
+    u = a
+    outer = {
+        "exp": lambda: _call("exp", u), "expm1": lambda: _call("exp", u),
+        "log": lambda: _op("/", _num(1.0), u), "log1p": lambda: _op("/", _num(1.0), _op("+", _num(1.0), u)),
+        "sqrt": lambda: _op("/", _num(0.5), _call("sqrt", u)),
+        "abs": lambda: _call("where", Node("compare", 0, name=">", args=(u, _num(0.0))), _num(1.0),
+                             _call("where", Node("compare", 0, name="<", args=(u, _num(0.0))), _num(-1.0), _num(0.0))),
+        "sin": lambda: _call("cos", u), "cos": lambda: _neg(_call("sin", u)),
+        "tan": lambda: _op("/", _num(1.0), _op("**", _call("cos", u), _num(2.0))),
+        "tanh": lambda: _op("-", _num(1.0), _op("**", _call("tanh", u), _num(2.0))),
+        "sinh": lambda: _call("cosh", u), "cosh": lambda: _call("sinh", u),
+        "arctan": lambda: _op("/", _num(1.0), _op("+", _num(1.0), _op("**", u, _num(2.0)))),
+        "erf": lambda: _op("*", _num(_TWO_OVER_ROOT_PI), _call("exp", _neg(_op("**", u, _num(2.0))))),
+        "erfc": lambda: _op("*", _num(-_TWO_OVER_ROOT_PI), _call("exp", _neg(_op("**", u, _num(2.0))))),
+        "sigmoid": lambda: _op("*", _call("sigmoid", u), _op("-", _num(1.0), _call("sigmoid", u))),
+        "softplus": lambda: _call("sigmoid", u),
+        "relu": lambda: _call("where", Node("compare", 0, name=">", args=(u, _num(0.0))), _num(1.0), _num(0.0)),
+    }[name]()
+    return _op("*", outer, da)
+
+
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "**": 4}
+_WRITTEN = {"erfc": lambda args: f"(1 - erf({args[0]}))", "expm1": lambda args: f"(exp({args[0]}) - 1)"}
+
+
+def to_text(node: Node) -> str:
+    """A tree written in the formula language, with as few parentheses as it needs."""
+    kind = node.kind
+    if kind == "num":
+        return repr(node.value).removesuffix(".0") if math.isfinite(node.value) else repr(node.value)
+    if kind == "z":
+        return VARIABLE
+    if kind == "param":
+        return node.name
+    if kind == "compare":
+        return f"{to_text(node.args[0])} {node.name} {to_text(node.args[1])}"
+    if kind == "call":
+        args = [to_text(a) for a in node.args]
+        return _WRITTEN[node.name](args) if node.name in _WRITTEN else f"{node.name}({', '.join(args)})"
+    mine = _PRECEDENCE[kind]
+
+    def part(child: Node, right: bool = False) -> str:
+        theirs = _PRECEDENCE.get(child.kind, 5) if not (child.kind == "num" and child.value < 0) else 3
+        tight = theirs < mine or (right and theirs == mine and kind in ("-", "/")) or \
+            (kind == "**" and (theirs <= 4 if not right else theirs < 3))
+        text = to_text(child)
+        return f"({text})" if tight else text
+    if kind == "neg":
+        return "-" + part(node.args[0])
+    a, b = node.args
+    gap = "" if kind == "**" else " "
+    return f"{part(a)}{gap}{kind}{gap}{part(b, right=True)}"
+
+
+def derivative_text(formula: Formula) -> str:
+    """f′ of ``formula`` written as a formula (the rules the evaluation uses)."""
+    return to_text(_derive(formula.tree))

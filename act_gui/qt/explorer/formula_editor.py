@@ -78,6 +78,9 @@ class FormulaEditor(QDialog):
         self.f_curve = self.plot.plot(pen=pg.mkPen(theme.curve_colour(0), width=2), name="f(z)", connect="finite")
         self.df_curve = self.plot.plot(pen=pg.mkPen(theme.curve_colour(1), width=2, style=pg.QtCore.Qt.DashLine),
                                        name="f′(z)", connect="finite")
+        self.prime = QLabel()
+        self.prime.setWordWrap(True)
+        self.prime.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.table = QLabel()
         self.table.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -91,6 +94,7 @@ class FormulaEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
+        layout.addWidget(self.prime)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
@@ -110,6 +114,7 @@ class FormulaEditor(QDialog):
         except FormulaError as error:  # (a parameter's own problem is told under the parameters)
             return self._show_problem(error, self.params if "parameter" in error.reason else self.formula)
         self.function = act
+        self.prime.setText(act.formula_prime)
         f, df = act.forward(PREVIEW_Z), act.derivative(PREVIEW_Z)
         self.f_curve.setData(PREVIEW_Z, f)
         self.df_curve.setData(PREVIEW_Z, df)
@@ -134,6 +139,7 @@ class FormulaEditor(QDialog):
         self.f_curve.setData([], [])
         self.df_curve.setData([], [])
         self.table.setText("")
+        self.prime.setText("")
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
 
     def _accept(self) -> None:
