@@ -89,16 +89,17 @@ def _param_specs(params: Mapping[str, object]) -> tuple[ParamSpec, ...]:
         if not isinstance(name, str) or not language.NAME.match(name) or name == language.VARIABLE \
                 or name in language.FUNCTIONS:
             raise FormulaError(f"{name!r} cannot be a parameter name (a name like beta or alpha_1, "
-                               "not z or a function)", 1)
+                               "not z or a function)", 1, "params")
         values = given if isinstance(given, (tuple, list)) else (given,)
         if len(values) not in (1, 3) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                                 and math.isfinite(v) for v in values):
-            raise FormulaError(f"parameter {name}: give a default, or (default, min, max), as finite numbers", 1)
+            raise FormulaError(f"parameter {name}: give a default, or (default, min, max), as finite numbers", 1,
+                               "params")
         default = float(values[0])
         lo, hi = (float(values[1]), float(values[2])) if len(values) == 3 else (
             default - max(DEFAULT_SPAN, abs(default)), default + max(DEFAULT_SPAN, abs(default)))
         if not lo <= default <= hi:
-            raise FormulaError(f"parameter {name}: its default {default:g} is outside [{lo:g}, {hi:g}]", 1)
+            raise FormulaError(f"parameter {name}: its default {default:g} is outside [{lo:g}, {hi:g}]", 1, "params")
         specs.append(ParamSpec(name, default, lo, hi, name))
     return tuple(specs)
 

@@ -58,9 +58,10 @@ _TWO_OVER_ROOT_PI = 2.0 / math.sqrt(math.pi)
 class FormulaError(ValueError):
     """A formula that cannot be used; ``column`` (from 1) is where the problem is."""
 
-    def __init__(self, message: str, column: int) -> None:
+    def __init__(self, message: str, column: int, part: str = "formula") -> None:
         super().__init__(f"column {column}: {message}")
         self.reason, self.column = message, column
+        self.part = part  # "formula", or "params" when a parameter's declaration is at fault
 
 
 # --- the tree -------------------------------------------------------------------------
@@ -414,7 +415,7 @@ def parse(text: str, params=()) -> Formula:
     for name in names:
         if not isinstance(name, str) or not NAME.match(name) or name == VARIABLE or name in FUNCTIONS:
             raise FormulaError(f"{name!r} cannot be a parameter name (a name like beta or alpha_1, "
-                               "not z or a function)", 1)
+                               "not z or a function)", 1, "params")
     tree = _simplify(_Parser(text, set(names)).formula())
     if not tree.uses_z:
         raise FormulaError("the formula does not use z", 1)

@@ -112,7 +112,7 @@ class FormulaEditor(QDialog):
             act = activations.from_formula(self.formula.text(), params, id=self.spec_id,
                                            label=self.name.text().strip()[:80] or None)
         except FormulaError as error:  # (a parameter's own problem is told under the parameters)
-            return self._show_problem(error, self.params if "parameter" in error.reason else self.formula)
+            return self._show_problem(error, self.params if error.part == "params" else self.formula)
         self.function = act
         self.prime.setText(act.formula_prime)
         f, df = act.forward(PREVIEW_Z), act.derivative(PREVIEW_Z)

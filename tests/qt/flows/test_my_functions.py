@@ -155,3 +155,10 @@ def test_a_lesson_defines_the_functions_it_uses_and_a_hostile_one_refuses_it(win
     path.write_text(json.dumps(doc))
     with pytest.raises(lessons.LessonError, match="function 1 is unusable: column 51: nested"):
         lessons.load(path)
+
+
+def test_a_misspelt_parameter_in_the_formula_is_shown_under_the_formula(window):
+    editor = type_function(window, "z * sigmoid(bta * z)", "beta = 1.5")
+    lines = editor.problem.text().splitlines()
+    assert lines[0].startswith("column 13: unknown name 'bta'")
+    assert lines[1] == "z * sigmoid(bta * z)" and lines[2].index("^") == 12
