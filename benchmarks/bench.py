@@ -44,14 +44,21 @@ def _median_ms(action, repeats: int = REPEATS) -> float:
     return statistics.median(times) * 1e3
 
 
-def bench_parameter_change() -> dict:
+def bench_parameter_change(custom: bool = False) -> dict:
+    """A slider drag on ELU's alpha (or, ``custom``, on the same ELU typed as a formula)."""
     import pyqtgraph as pg
 
+    from act_gui.core import activations
     from act_gui.options import Options
     from act_gui.qt.app import application, make_window
 
     app = application()
     window = make_window(Options(functions=SHOWN, size=SIZE))
+    if custom:
+        act = activations.from_formula("where(z > 0, z, alpha * (exp(z) - 1))", {"alpha": (1.0, 0.0, 5.0)},
+                                       id="bench-elu", label="ELU as a formula")
+        window.state.add_function(act)
+        window.state.set_current(act.id)
     window.show()
     app.processEvents()
     slider = window.details_panel.controls["alpha"].slider
@@ -90,6 +97,8 @@ def bench_parameter_change() -> dict:
     window.persist = False
     window.close()
     bare.close()
+    if custom:
+        activations.remove_custom("bench-elu")
     return {
         "functions_shown": len(SHOWN), "points_per_curve": 2000, "plot_size": list(window.plots.size().toTuple()),
         "parameter_change_ms": round(app_ms, 3),
@@ -365,7 +374,8 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as config_dir:
         os.environ["ACT_GUI_CONFIG_DIR"] = config_dir
-        results = {"parameter_change": bench_parameter_change()}
+        results = {"parameter_change": bench_parameter_change(),
+                   "parameter_change_formula": bench_parameter_change(custom=True)}
         results["training_step"] = bench_training_step()
         results["formula"] = bench_formula()
         results["playing"] = bench_playing()
