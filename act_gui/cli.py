@@ -88,7 +88,7 @@ def _param(text: str) -> tuple[str, float]:
 def _check_formula(parser: argparse.ArgumentParser, text: str, params: list[tuple[str, float]]):
     """The user's function from --formula and --param; exits 2 saying where it is wrong."""
     try:
-        return activations.from_formula(text, dict(params), id="cli-formula", label=" ".join(text.split()))
+        return activations.from_formula(text, dict(params), label=" ".join(text.split()))
     except activations.FormulaError as error:
         pointer = " " * (error.column - 1) + "^" if error.column <= len(text) + 1 else ""
         parser.error(f"--formula: {error}\n  {text}\n  {pointer}")

@@ -16,7 +16,7 @@ from act_gui.options import Options
 from act_gui.qt.storage.error_log import start_logging, stop_logging
 from act_gui.qt.main_window import MainWindow
 from act_gui.core import activations
-from act_gui.core.activations.custom import from_spec
+from act_gui.core.activations.custom import from_spec, to_spec
 from act_gui.core.classroom.lessons import LessonError
 from act_gui.qt.storage.settings import open_settings, read_default_lesson
 
@@ -55,9 +55,9 @@ def make_window(options: Options) -> MainWindow:
     if problem:
         window.show_message(problem)
     if options.formula is not None:  # --formula: checked by the command line already
-        act = from_spec(options.formula)
-        if act.id in activations.CUSTOM:  # a function of that id from last time stays: take another
-            act = from_spec({**options.formula, "id": window.state.new_function_id()})
+        same = [a for a in activations.CUSTOM.values()  # the same function from an earlier start
+                if (a.source, to_spec(a)["params"]) == (options.formula["formula"], options.formula["params"])]
+        act = same[0] if same else from_spec({**options.formula, "id": window.state.new_function_id()})
         window.state.add_function(act)
         window.state.set_current(act.id)
     if options.functions:

@@ -162,3 +162,14 @@ def test_a_misspelt_parameter_in_the_formula_is_shown_under_the_formula(window):
     lines = editor.problem.text().splitlines()
     assert lines[0].startswith("column 13: unknown name 'bta'")
     assert lines[1] == "z * sigmoid(bta * z)" and lines[2].index("^") == 12
+
+
+def test_starting_twice_with_the_same_formula_keeps_one_function(make_window):
+    from act_gui.cli import parse
+
+    argv = ["--formula", "z / (1 + abs(z))"]
+    first = make_window(parse(argv))
+    first.close()
+    second = make_window(parse(argv))
+    assert [a.source for a in activations.CUSTOM.values()] == ["z / (1 + abs(z))"]
+    assert second.state.current == "my-1"
