@@ -32,7 +32,9 @@ def max_abs_slope(act: Activation, params: Mapping[str, float] | None = None) ->
     beside = np.concatenate([kinks, np.nextafter(kinks, -np.inf), np.nextafter(kinks, np.inf)])
     z = np.concatenate([np.linspace(-_SEARCH_SPAN, _SEARCH_SPAN, _SEARCH_POINTS), beside])
     slope = np.abs(act.derivative(z, **params))
-    best = int(np.argmax(slope))
+    if np.isnan(slope).all():  # (a formula of the user's, undefined everywhere it was tried)
+        return 0.0, 0.0
+    best = int(np.nanargmax(slope))  # where f′ is undefined (NaN), it is not the largest
     return float(slope[best]), float(z[best])
 
 

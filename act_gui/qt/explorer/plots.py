@@ -83,6 +83,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
             cache_axes(plot)  # the Lab's histogram under the curves changes often
         # The key to the curves (with the probe's readings) is the f(z) plot's title, and
         # the key to the shaded bands sits under the plots: neither ever hides a curve.
+        self.gaps = ""  # what the key says of the current function's undefined values, if any
         self.region_key = KeyLabel()
         self.addItem(self.region_key, row=2, col=0)
         self.axes_lines = [pg.InfiniteLine(pos=0, angle=a) for a in (0, 90) for _ in (0, 1)]
@@ -166,10 +167,11 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         swatch = "<span style='color:{}; font-size:{:.0f}pt'>■</span>"
         zero = swatch.format(theme.region_colour("zero").name(), 14 * scale)
         saturated = swatch.format(theme.region_colour("saturated").name(), 14 * scale)
-        self.region_key.set_key(
-            [f"{zero}&nbsp;dead&nbsp;(f′&nbsp;=&nbsp;0)&nbsp;&nbsp;&nbsp; {saturated}&nbsp;saturated&nbsp;(f′&nbsp;under&nbsp;"
-             f"{SATURATION_SHARE:.0%}&nbsp;of&nbsp;its&nbsp;peak)"],
-            color=theme.plot_foreground, size=f"{9 * scale:.1f}pt")
+        key = (f"{zero}&nbsp;dead&nbsp;(f′&nbsp;=&nbsp;0)&nbsp;&nbsp;&nbsp; {saturated}&nbsp;saturated&nbsp;(f′&nbsp;under&nbsp;"
+               f"{SATURATION_SHARE:.0%}&nbsp;of&nbsp;its&nbsp;peak)")
+        if self.gaps:  # a formula of the user's that is undefined or overflows somewhere in view
+            key += "<br>" + html.escape(self.gaps)
+        self.region_key.set_key([key], color=theme.plot_foreground, size=f"{9 * scale:.1f}pt")
 
     # --- state -> plots ------------------------------------------------------------------
     def _on_shown_changed(self, *_args) -> None:
@@ -237,6 +239,13 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
         act_id = self.state.current
         sample = self.samples[act_id]
         peak = self._peak_slope(act_id)
+        bad = ~(np.isfinite(sample.f) & np.isfinite(sample.df))
+        gaps = "" if not bad.any() else (
+            f"gaps: {get(act_id).label} is undefined or overflows for some z in "
+            f"[{sample.z[bad].min():.3g}, {sample.z[bad].max():.3g}]")
+        if gaps != self.gaps:
+            self.gaps = gaps
+            self._update_region_key()
         found = gradient_regions(sample.z, sample.df, peak)
         # "Saturated" means a flat tail: a function that never flattens out (Leaky ReLU's
         # small constant slope) gets no such band, as its properties say "Saturates: none".
@@ -260,7 +269,7 @@ class ExplorerPlots(pg.GraphicsLayoutWidget):
     def _peak_slope(self, act_id: str) -> float:
         """max |f'| for the current parameters, remembered: a slider drag revisits values."""
         params = self.state.params(act_id)
-        key = (act_id, tuple(sorted(params.items())))
+        key = (act_id, get(act_id).source, tuple(sorted(params.items())))  # (a function of the user's can change)
         if key not in self._peaks:
             if len(self._peaks) > 512:
                 self._peaks.clear()

@@ -173,3 +173,12 @@ def test_starting_twice_with_the_same_formula_keeps_one_function(make_window):
     second = make_window(parse(argv))
     assert [a.source for a in activations.CUSTOM.values()] == ["z / (1 + abs(z))"]
     assert second.state.current == "my-1"
+
+
+def test_where_ones_function_is_undefined_the_plots_have_gaps_and_say_so(window):
+    ok(type_function(window, "log(z)")).click()
+    x, y = window.plots.curve_items[window.state.slot(window.state.current)][0].getData()
+    assert np.isnan(y[x < 0]).all() and np.isfinite(y[x > 0]).all()
+    assert "undefined or overflows" in window.plots.region_key.text.replace("&nbsp;", " ")
+    window.state.set_current("tanh")
+    assert "undefined" not in window.plots.region_key.text
