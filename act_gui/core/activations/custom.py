@@ -204,3 +204,48 @@ def from_spec(data: object) -> Activation:
     if not isinstance(params, dict) or not (label is None or isinstance(label, str) and len(label) <= 80):
         raise FormulaError("a function's parameters must map names to numbers, and its label be short text", 1)
     return from_formula(data["formula"], params, id=data.get("id") or "custom", label=label or None)
+
+
+def settle_ids(functions: list[Activation], taken: Mapping[str, Activation]) -> tuple[list[Activation], dict]:
+    """A file's functions made to fit beside the user's own (``taken``): one that has the id
+    of a *different* function of the user's gets a fresh id, so opening a file never
+    replaces the user's work. Returns the functions and the renaming (old id -> new)."""
+    renamed, settled = {}, []
+    used = set(taken) | {f.id for f in functions}
+    for act in functions:
+        mine = taken.get(act.id)
+        if mine is not None and (mine.source, to_spec(mine)["params"]) != (act.source, to_spec(act)["params"]):
+            new = next(f"{act.id}-{n}" for n in range(2, 10_000) if f"{act.id}-{n}" not in used)
+            used.add(new)
+            renamed[act.id] = new
+            act = dataclasses.replace(act, id=new)
+        settled.append(act)
+    return settled, renamed
+
+
+def rename_in_explorer(explorer: object, renamed: Mapping[str, str]) -> object:
+    """An Explorer part of a file (plain data) with functions renamed (anything else as it was)."""
+    if not renamed or not isinstance(explorer, dict):
+        return explorer
+    out = dict(explorer)
+    if isinstance(out.get("current"), str):
+        out["current"] = renamed.get(out["current"], out["current"])
+    if isinstance(out.get("overlays"), list):
+        out["overlays"] = [renamed.get(i, i) if isinstance(i, str) else i for i in out["overlays"]]
+    if isinstance(out.get("params"), dict):
+        out["params"] = {renamed.get(k, k): v for k, v in out["params"].items()}
+    return out
+
+
+def rename_in_config(config: object, renamed: Mapping[str, str]) -> object:
+    """A Network Lab configuration (plain data) with functions renamed."""
+    if not renamed or not isinstance(config, dict):
+        return config
+    out = dict(config)
+    if isinstance(out.get("activation"), str):
+        out["activation"] = renamed.get(out["activation"], out["activation"])
+    if isinstance(out.get("layer_activations"), list):
+        out["layer_activations"] = [renamed.get(i, i) if isinstance(i, str) else i for i in out["layer_activations"]]
+    if isinstance(out.get("activation_params"), dict):
+        out["activation_params"] = {renamed.get(k, k): v for k, v in out["activation_params"].items()}
+    return out

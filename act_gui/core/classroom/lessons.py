@@ -22,7 +22,7 @@ from typing import Any, Generator
 
 from act_gui.core import activations
 from act_gui.core.activations import FormulaError
-from act_gui.core.activations.custom import from_spec, to_spec
+from act_gui.core.activations.custom import from_spec, rename_in_config, rename_in_explorer, settle_ids, to_spec
 from act_gui.core.activations.registry import custom_added
 from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt, load_json, read_regular_file, shorten
@@ -180,10 +180,27 @@ def parse(text: str | bytes) -> Lesson:
 
 
 def _lesson(doc: dict, steps: list) -> Lesson:
-    functions = _functions(doc.get("functions", []))
+    functions, renamed = settle_ids(list(_functions(doc.get("functions", []))), activations.CUSTOM)
+    functions = tuple(functions)
+    if renamed:  # the lesson's "my-1" is not the user's "my-1": the lesson's is renamed
+        steps = [_renamed_step(s, renamed) for s in steps]
     with custom_added(functions):  # the steps may name them
         return Lesson(_text(doc.get("id"), "the lesson id", 60), _text(doc.get("title"), "the lesson title", 120),
                       tuple(_step(s, i + 1) for i, s in enumerate(steps)), functions)
+
+
+def _renamed_step(step: Any, renamed: dict) -> Any:
+    if not isinstance(step, dict):
+        return step
+    out = dict(step)
+    if "explorer" in out:
+        out["explorer"] = rename_in_explorer(out["explorer"], renamed)
+    if "lab" in out:
+        out["lab"] = rename_in_config(out["lab"], renamed)
+    if isinstance(out.get("compare"), list):
+        out["compare"] = [{**c, "lab": rename_in_config(c["lab"], renamed)} if isinstance(c, dict) and "lab" in c
+                          else c for c in out["compare"]]
+    return out
 
 
 def _functions(specs: Any) -> tuple:

@@ -27,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from act_gui.core.activations import REGISTRY, FormulaError
-from act_gui.core.activations.custom import from_spec, to_spec
+from act_gui.core.activations import CUSTOM, REGISTRY, FormulaError
+from act_gui.core.activations.custom import from_spec, rename_in_config, rename_in_explorer, settle_ids, to_spec
 from act_gui.core.activations.registry import custom_added
 from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt, load_json, shorten
@@ -279,7 +279,12 @@ def parse(text: str | bytes) -> Session:
 
 
 def _read(doc: dict) -> Session:
-    functions = _read_functions(doc.get("functions", []))
+    functions, renamed = settle_ids(_read_functions(doc.get("functions", [])), CUSTOM)
+    if renamed:  # the file's "my-1" is not the user's "my-1": the file's is renamed
+        lab = dict(doc.get("lab")) if isinstance(doc.get("lab"), dict) else doc.get("lab")
+        if isinstance(lab, dict):
+            lab["config"] = rename_in_config(lab.get("config"), renamed)
+        doc = {**doc, "explorer": rename_in_explorer(doc.get("explorer"), renamed), "lab": lab}
     with custom_added(functions):  # the parts below may name them
         session = _read_parts(doc)
     session.functions = functions

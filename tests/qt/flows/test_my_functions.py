@@ -182,3 +182,37 @@ def test_where_ones_function_is_undefined_the_plots_have_gaps_and_say_so(window)
     assert "undefined or overflows" in window.plots.region_key.text.replace("&nbsp;", " ")
     window.state.set_current("tanh")
     assert "undefined" not in window.plots.region_key.text
+
+
+def test_ones_own_function_is_exported_with_the_others(window, tmp_path):
+    import csv
+
+    from act_gui.qt.storage.export import export_csv
+
+    ok(type_function(window, "z * sigmoid(z)")).click()
+    mine = window.state.current
+    path = tmp_path / "curves.csv"
+    export_csv(window.plots, path)
+    rows = list(csv.reader(path.open()))
+    header, data = rows[0], np.array(rows[1:], dtype=float)
+    z, f, df = data[:, 0], data[:, header.index(mine)], data[:, header.index(f"d_{mine}")]
+    silu = activations.get("silu")
+    np.testing.assert_allclose(f, silu.forward(z), rtol=1e-12)
+    np.testing.assert_allclose(df, silu.derivative(z), rtol=1e-12, atol=1e-300)
+
+
+def test_a_file_whose_function_has_the_id_of_another_of_mine_never_replaces_mine(window, tmp_path):
+    ok(type_function(window, "z * sigmoid(z)")).click()  # my-1 in this file
+    window.lab.apply(activation="my-1")
+    path = tmp_path / "theirs.actx"
+    window.sessions.save(path)
+    window.lab.apply(activation="tanh")
+    window.state.set_current("tanh")
+    window.state.remove_function("my-1")
+    ok(type_function(window, "z / (1 + abs(z))")).click()  # my own, different, also my-1
+    assert window.state.current == "my-1"
+    window.files.open_file(str(path))
+    assert activations.get("my-1").source == "z / (1 + abs(z))"  # mine is untouched
+    theirs = window.state.current
+    assert theirs != "my-1" and activations.get(theirs).source == "z * sigmoid(z)"
+    assert window.lab.config.activation == theirs
