@@ -136,7 +136,9 @@ class ExplorerState(QObject):
             except (TypeError, ValueError):
                 pass
         self.functions_changed.emit()
-        if replaced and act.id in self.shown():
+        if replaced and act.id == self._current:  # a new definition: its panel (sliders) is built anew
+            self.current_changed.emit(act.id)
+        elif replaced and act.id in self._overlays:
             self.params_changed.emit(act.id)  # redraw it as it now is
 
     def remove_function(self, act_id: str) -> None:

@@ -216,3 +216,14 @@ def test_a_file_whose_function_has_the_id_of_another_of_mine_never_replaces_mine
     theirs = window.state.current
     assert theirs != "my-1" and activations.get(theirs).source == "z * sigmoid(z)"
     assert window.lab.config.activation == theirs
+
+
+def test_editing_the_current_function_rebuilds_its_sliders(window):
+    ok(type_function(window, "z * sigmoid(beta * z)", "beta = 1")).click()
+    editor = window.function_panel.open_editor(activations.get(window.state.current))
+    editor.params.setText("gamma = 2")
+    editor.formula.setText("z * sigmoid(gamma * z)")
+    ok(editor).click()
+    assert set(window.details_panel.controls) == {"gamma"}
+    window.details_panel.controls["gamma"].spin.setValue(3.0)
+    assert window.state.params(window.state.current) == {"gamma": 3.0}
