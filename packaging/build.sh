@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the standalone bundle (dist/act-gui/) and the Debian package (dist/act-gui_*.deb).
-# Needs python3 and Debian's packaging tools (packaging/setup.sh installs them); works
+# Needs python3 and Debian's packaging tools (installed below if missing); works
 # offline once the packages are in pip's and apt's caches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,10 @@ ROOT=$PWD
 VENV=${VENV:-.venv}
 VERSION=$("$VENV/bin/python" -c "import act_gui; print(act_gui.__version__)")
 ARCH=$(dpkg --print-architecture)
-bash packaging/setup.sh
+# Debian's packaging tools: dpkg-shlibdeps computes Depends, readelf and strip tidy the bundle.
+# The Wayland client libraries are not bundled: dpkg-shlibdeps needs them here to compute
+# the versions the bundled Wayland platform plugin requires.
+bash packaging/apt-needs.sh dpkg-dev binutils libwayland-client0 libwayland-cursor0 libwayland-egl1
 
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[package]"  # PyInstaller, as declared
 

@@ -225,27 +225,42 @@ def settle_ids(functions: list[Activation], taken: Mapping[str, Activation]) -> 
 
 def rename_in_explorer(explorer: object, renamed: Mapping[str, str]) -> object:
     """An Explorer part of a file (plain data) with functions renamed (anything else as it was)."""
-    if not renamed or not isinstance(explorer, dict):
-        return explorer
-    out = dict(explorer)
-    if isinstance(out.get("current"), str):
-        out["current"] = renamed.get(out["current"], out["current"])
-    if isinstance(out.get("overlays"), list):
-        out["overlays"] = [renamed.get(i, i) if isinstance(i, str) else i for i in out["overlays"]]
-    if isinstance(out.get("params"), dict):
-        out["params"] = {renamed.get(k, k): v for k, v in out["params"].items()}
-    return out
+    return _renamed(explorer, renamed, "current", "overlays", "params")
 
 
 def rename_in_config(config: object, renamed: Mapping[str, str]) -> object:
     """A Network Lab configuration (plain data) with functions renamed."""
-    if not renamed or not isinstance(config, dict):
-        return config
-    out = dict(config)
-    if isinstance(out.get("activation"), str):
-        out["activation"] = renamed.get(out["activation"], out["activation"])
-    if isinstance(out.get("layer_activations"), list):
-        out["layer_activations"] = [renamed.get(i, i) if isinstance(i, str) else i for i in out["layer_activations"]]
-    if isinstance(out.get("activation_params"), dict):
-        out["activation_params"] = {renamed.get(k, k): v for k, v in out["activation_params"].items()}
+    return _renamed(config, renamed, "activation", "layer_activations", "activation_params")
+
+
+def _renamed(part: object, renamed: Mapping[str, str], one: str, many: str, keyed: str) -> object:
+    """``part`` with the ids under ``one`` (an id), ``many`` (a list of ids) and ``keyed``
+    (a mapping by id) renamed."""
+    if not renamed or not isinstance(part, dict):
+        return part
+    out = dict(part)
+    rename = lambda i: renamed.get(i, i) if isinstance(i, str) else i  # noqa: E731
+    if one in out:
+        out[one] = rename(out[one])
+    if isinstance(out.get(many), list):
+        out[many] = [rename(i) for i in out[many]]
+    if isinstance(out.get(keyed), dict):
+        out[keyed] = {rename(k): v for k, v in out[keyed].items()}
     return out
+
+
+def read_file_functions(specs: object, limit: int, registry_ids) -> list[Activation]:
+    """The functions a session or lesson file defines, each checked; ValueError saying which
+    one is unusable and why (a hostile formula refuses the file here)."""
+    if not isinstance(specs, list) or len(specs) > limit:
+        raise ValueError(f"a file defines at most {limit} functions of its own, as a list")
+    functions = []
+    for index, spec in enumerate(specs):
+        try:
+            act = from_spec(spec)
+        except FormulaError as error:
+            raise ValueError(f"function {index + 1} is unusable: {str(error)[:160]}") from None
+        if act.id in registry_ids:
+            raise ValueError(f"function {index + 1} takes the id of a built-in function ({act.id})")
+        functions.append(act)
+    return functions

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, Generator
 
 from act_gui.core import activations
-from act_gui.core.activations import FormulaError
-from act_gui.core.activations.custom import from_spec, rename_in_config, rename_in_explorer, settle_ids, to_spec
+from act_gui.core.activations.custom import (read_file_functions, rename_in_config, rename_in_explorer, settle_ids,
+                                             to_spec)
 from act_gui.core.activations.registry import custom_added
 from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt, load_json, read_regular_file, shorten
@@ -205,16 +205,10 @@ def _renamed_step(step: Any, renamed: dict) -> Any:
 
 def _functions(specs: Any) -> tuple:
     """The lesson's own functions, each checked (a hostile formula refuses the lesson)."""
-    _need(isinstance(specs, list) and len(specs) <= MAX_FUNCTIONS, f"a lesson defines at most {MAX_FUNCTIONS} functions")
-    functions = []
-    for index, spec in enumerate(specs):
-        try:
-            functions.append(from_spec(spec))
-        except FormulaError as error:
-            raise LessonError(f"function {index + 1} is unusable: {shorten(str(error), 160)}") from None
-        _need(functions[-1].id not in activations.REGISTRY,
-              f"function {index + 1} takes the id of a built-in function ({functions[-1].id})")
-    return tuple(functions)
+    try:
+        return tuple(read_file_functions(specs, MAX_FUNCTIONS, activations.REGISTRY))
+    except ValueError as error:
+        raise LessonError(str(error)) from None
 
 
 def load(path: str | Path) -> Lesson:

@@ -27,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from act_gui.core.activations import CUSTOM, REGISTRY, FormulaError
-from act_gui.core.activations.custom import from_spec, rename_in_config, rename_in_explorer, settle_ids, to_spec
+from act_gui.core.activations import CUSTOM, REGISTRY
+from act_gui.core.activations.custom import read_file_functions, rename_in_config, rename_in_explorer, settle_ids, to_spec
 from act_gui.core.activations.registry import custom_added
 from act_gui.core.explorer import ExplorerModel
 from act_gui.core.files.reading import excerpt, load_json, shorten
@@ -293,16 +293,10 @@ def _read(doc: dict) -> Session:
 
 def _read_functions(specs: Any) -> list:
     """The user's functions a file defines, each checked (a hostile formula is refused here)."""
-    _need(isinstance(specs, list) and len(specs) <= MAX_FUNCTIONS, f"at most {MAX_FUNCTIONS} functions of one's own")
-    functions = []
-    for index, spec in enumerate(specs):
-        try:
-            act = from_spec(spec)
-        except FormulaError as error:
-            raise SessionError(f"function {index + 1} is unusable: {shorten(str(error), 160)}") from None
-        _need(act.id not in REGISTRY, f"function {index + 1} takes the id of a built-in function ({act.id})")
-        functions.append(act)
-    return functions
+    try:
+        return read_file_functions(specs, MAX_FUNCTIONS, REGISTRY)
+    except ValueError as error:
+        raise SessionError(str(error)) from None
 
 
 def _read_parts(doc: dict) -> Session:
