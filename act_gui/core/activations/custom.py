@@ -30,6 +30,7 @@ _GRID = np.linspace(-60.0, 60.0, 24001)  # where properties are measured
 _NEAR = 15.0  # a bound reached inside [-15, 15] is attained (tanh(20) already rounds to 1)
 _FAR = 1e300  # "at infinity": f there is the limit (|f| beyond 1e250 counts as infinite)
 _ID = re.compile(r"[a-z0-9_-]{1,40}\Z")
+MAX_SWITCHES = 100
 
 
 def from_formula(text: str, params: Mapping[str, object] | None = None, *, id: str | None = None,
@@ -108,10 +109,13 @@ def switch_points(parsed: language.Formula, params: Mapping[str, float]) -> list
     """The z in [-60, 60] where a branch of the formula switches (abs, relu, max, min,
     where): the only places a kink can be. Found on the grid, then refined by bisection."""
     decisions = _decisions(parsed.tree, _GRID, params)
-    points = []
+    points: list[float] = []
     for decide in decisions:
-        flips = np.flatnonzero(decide(_GRID)[1:] != decide(_GRID)[:-1])
-        for i in flips[:50]:  # (a formula that flips everywhere, like abs(sin(40 z)), is not a kink list)
+        on_grid = decide(_GRID)
+        flips = np.flatnonzero(on_grid[1:] != on_grid[:-1])
+        # (a formula that flips everywhere, like abs(sin(40 z)), has no short kink list:
+        # at most MAX_SWITCHES are looked for, so typing one stays quick)
+        for i in flips[:max(0, MAX_SWITCHES - len(points))]:
             lo, hi = _GRID[i], _GRID[i + 1]
             left = decide(np.array([lo]))[0]
             for _ in range(60):
@@ -130,7 +134,7 @@ def _decisions(node: language.Node, z, params) -> list:
     for arg in node.args:
         found += _decisions(arg, z, params)
     if node.kind == "call" and node.name in ("abs", "relu", "max", "min", "where"):
-        inner = [language._compile(a) for a in node.args]
+        inner = [language.evaluator(a, slopes=False) for a in node.args]
 
         def decide(x, inner=inner, name=node.name):
             with np.errstate(all="ignore"):

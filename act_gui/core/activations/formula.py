@@ -227,7 +227,7 @@ def _simplify(node: Node) -> Node:
     node = Node(node.kind, node.column, node.value, node.name, args)
     if node.kind not in ("num", "compare") and args and all(a.kind == "num" for a in args):
         with np.errstate(all="ignore"):
-            value, _ = _compile(node)(np.float64(0.0), {})
+            value, _ = evaluator(node)(np.float64(0.0), {})
         return Node("num", node.column, value=float(value))
     one = lambda n: n.kind == "num" and n.value == 1.0  # noqa: E731
     call = lambda n, name: n.kind == "call" and n.name == name  # noqa: E731
@@ -278,7 +278,7 @@ _COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater
             "!=": np.not_equal}
 
 
-def _compile(node: Node, slopes: bool = True) -> Compiled:
+def evaluator(node: Node, slopes: bool = True) -> Compiled:
     """A function (z, params) -> (f, f') for the tree under ``node`` (f' is 0.0 throughout
     when ``slopes`` is False: f alone costs what the registry's kernels cost)."""
     kind = node.kind
@@ -291,7 +291,7 @@ def _compile(node: Node, slopes: bool = True) -> Compiled:
     if kind == "param":
         name = node.name
         return lambda z, p: (p[name], 0.0)
-    args = [_compile(a, slopes) for a in node.args]
+    args = [evaluator(a, slopes) for a in node.args]
     if kind == "neg":
         (a,) = args
 
@@ -419,7 +419,7 @@ def parse(text: str, params=()) -> Formula:
     tree = _simplify(_Parser(text, set(names)).formula())
     if not tree.uses_z:
         raise FormulaError("the formula does not use z", 1)
-    return Formula(text, names, tree, _compile(tree), _compile(tree, slopes=False))
+    return Formula(text, names, tree, evaluator(tree), evaluator(tree, slopes=False))
 
 
 # --- f′ as a formula, for reading ----------------------------------------------------------
@@ -437,7 +437,7 @@ def _op(kind: str, a: Node, b: Node) -> Node:
     one = lambda n: n.kind == "num" and n.value == 1.0  # noqa: E731
     if a.kind == "num" and b.kind == "num":
         with np.errstate(all="ignore"):
-            return _num(_compile(Node(kind, 0, args=(a, b)))(np.float64(0.0), {})[0])
+            return _num(evaluator(Node(kind, 0, args=(a, b)))(np.float64(0.0), {})[0])
     if kind == "+":
         return b if zero(a) else a if zero(b) else Node("+", 0, args=(a, b))
     if kind == "-":
