@@ -72,9 +72,16 @@ def test_a_preset_in_etc_xdg_reaches_a_fresh_account(installed, display, tmp_pat
             return found[0] if found else None
 
         shown = wait_for(window)
-        run("xdotool", "windowfocus", "--sync", shown, env=env)
-        run("xdotool", "key", "--clearmodifiers", "ctrl+q", env=env)  # quit as a user does
-        app.wait(timeout=30)
+
+        def quit_as_a_user_does():  # (repeated: a fresh account's first start may still be busy)
+            run("xdotool", "windowfocus", "--sync", shown, env=env)
+            run("xdotool", "key", "--clearmodifiers", "ctrl+q", env=env)
+            try:
+                return app.wait(timeout=3) is not None
+            except subprocess.TimeoutExpired:
+                return False
+
+        wait_for(quit_as_a_user_does, timeout=60)
     finally:
         if app.poll() is None:
             app.kill()
