@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from act_gui.core import activations
-from act_gui.options import Options
 
 
 def type_function(window, formula: str, params: str = "", name: str = ""):
