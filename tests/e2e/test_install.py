@@ -58,6 +58,8 @@ def test_the_desktop_entry_file_type_and_icons_are_registered(installed):
 
 
 def test_a_preset_in_etc_xdg_reaches_a_fresh_account(installed, display, tmp_path):
+    assert not PRESET.exists(), "this machine already has act-gui presets: not overwriting them"
+    made_folder = not PRESET.parent.exists()
     PRESET.parent.mkdir(parents=True, exist_ok=True)
     PRESET.write_text("[session]\nautosave=false\n[view]\nui_scale=1.5\n")
     home = tmp_path / "fresh-account"
@@ -86,7 +88,8 @@ def test_a_preset_in_etc_xdg_reaches_a_fresh_account(installed, display, tmp_pat
         if app.poll() is None:
             app.kill()
         PRESET.unlink()
-        PRESET.parent.rmdir()
+        if made_folder:
+            PRESET.parent.rmdir()
     assert app.returncode == 0, app.stderr.read()
     kept = (home / ".config/act-gui/act-gui.ini").read_text()
     assert "ui_scale=1.5" in kept  # the app ran at the preset scale (and kept it as this account's)
