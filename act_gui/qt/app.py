@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from importlib import resources
@@ -16,7 +17,7 @@ from act_gui.options import Options
 from act_gui.qt.storage.error_log import start_logging, stop_logging
 from act_gui.qt.main_window import MainWindow
 from act_gui.core import activations
-from act_gui.core.activations.custom import from_spec, to_spec
+from act_gui.core.activations.custom import from_spec, same_definition
 from act_gui.core.classroom.lessons import LessonError
 from act_gui.qt.storage.settings import open_settings, read_default_lesson
 
@@ -55,9 +56,9 @@ def make_window(options: Options) -> MainWindow:
     if problem:
         window.show_message(problem)
     if options.formula is not None:  # --formula: checked by the command line already
-        same = [a for a in activations.CUSTOM.values()  # the same function from an earlier start
-                if (a.source, to_spec(a)["params"]) == (options.formula["formula"], options.formula["params"])]
-        act = same[0] if same else from_spec({**options.formula, "id": window.state.new_function_id()})
+        wanted = from_spec(options.formula)
+        same = [a for a in activations.CUSTOM.values() if same_definition(a, wanted)]  # from an earlier start
+        act = same[0] if same else dataclasses.replace(wanted, id=window.state.new_function_id())
         window.state.add_function(act)
         window.state.set_current(act.id)
     if options.functions:

@@ -45,3 +45,21 @@ def test_the_lesson_format_reads_its_fixture():
     assert first.compare[0].label == "sigmoid" and first.select == (0, 2) and second.view == "contours"
     prepared = lessons.prepared(first)
     assert prepared.trainer.steps == 40 and len(prepared.pins) == 1
+
+
+def test_a_session_with_a_function_of_ones_own_opens_and_trains_on_identically():
+    from act_gui.core import activations
+    from act_gui.core.activations.registry import custom_added
+
+    opened = session.parse((FIXTURES / "session-v2-functions.actx").read_bytes())
+    act, = opened.functions
+    assert (act.id, act.label, act.source) == ("my-1", "Swish 1.5", "z * sigmoid(beta * z)")
+    assert (act.params[0].default, act.params[0].min, act.params[0].max) == (1.5, 0.1, 4.0)
+    assert opened.explorer["current"] == "my-1" and opened.explorer["params"] == {"my-1": {"beta": 2.0}}
+    assert opened.lab.config.activation == "my-1" and opened.lab.trainer.steps == 20
+    assert "my-1" not in activations.CUSTOM  # reading a file registers nothing by itself
+    with custom_added([act]):
+        fresh = opened.lab.config.build()
+        fresh.step(30)
+        opened.lab.trainer.step(10)
+    assert np.array_equal(opened.lab.trainer.losses, fresh.losses)

@@ -1,4 +1,4 @@
-"""The registry's functions written in the formula language, for "Duplicate as formula".
+"""The registry's functions written in the formula language, for "Duplicate".
 
 A student who wants to change a built-in function starts from its formula here. Each
 text has the entry's maths (values and slopes agree, kinks included: the tests check);
@@ -47,9 +47,11 @@ LEFT_OUT = {"softplus": ("threshold",)}
 
 
 def as_formula(act: Activation) -> tuple[str, dict[str, list[float]]] | None:
-    """(formula, parameters as name -> [default, min, max]) for a registry entry, or None."""
-    text = FORMULAS.get(act.id)
+    """(formula, parameters as name -> [default, min, max]) for a registry entry or a
+    function of the user's own (its own formula), or None."""
+    text = act.source or FORMULAS.get(act.id)
     if text is None:
         return None
-    params = {p.name: [p.default, p.min, p.max] for p in act.params if p.name not in LEFT_OUT.get(act.id, ())}
+    left_out = () if act.source else LEFT_OUT.get(act.id, ())
+    params = {p.name: [p.default, p.min, p.max] for p in act.params if p.name not in left_out}
     return text, params

@@ -210,6 +210,11 @@ def from_spec(data: object) -> Activation:
     return from_formula(data["formula"], params, id=data.get("id") or "custom", label=label or None)
 
 
+def same_definition(a: Activation, b: Activation) -> bool:
+    """Whether two of the user's functions are the same formula with the same parameters."""
+    return (a.source, to_spec(a)["params"]) == (b.source, to_spec(b)["params"])
+
+
 def settle_ids(functions: list[Activation], taken: Mapping[str, Activation]) -> tuple[list[Activation], dict]:
     """A file's functions made to fit beside the user's own (``taken``): one that has the id
     of a *different* function of the user's gets a fresh id, so opening a file never
@@ -218,7 +223,7 @@ def settle_ids(functions: list[Activation], taken: Mapping[str, Activation]) -> 
     used = set(taken) | {f.id for f in functions}
     for act in functions:
         mine = taken.get(act.id)
-        if mine is not None and (mine.source, to_spec(mine)["params"]) != (act.source, to_spec(act)["params"]):
+        if mine is not None and not same_definition(mine, act):
             new = next(f"{act.id}-{n}" for n in range(2, 10_000) if f"{act.id}-{n}" not in used)
             used.add(new)
             renamed[act.id] = new

@@ -281,9 +281,9 @@ def parse(text: str | bytes) -> Session:
 def _read(doc: dict) -> Session:
     functions, renamed = settle_ids(_read_functions(doc.get("functions", [])), CUSTOM)
     if renamed:  # the file's "my-1" is not the user's "my-1": the file's is renamed
-        lab = dict(doc.get("lab")) if isinstance(doc.get("lab"), dict) else doc.get("lab")
+        lab = doc.get("lab")
         if isinstance(lab, dict):
-            lab["config"] = rename_in_config(lab.get("config"), renamed)
+            lab = {**lab, "config": rename_in_config(lab.get("config"), renamed)}
         doc = {**doc, "explorer": rename_in_explorer(doc.get("explorer"), renamed), "lab": lab}
     with custom_added(functions):  # the parts below may name them
         session = _read_parts(doc)

@@ -122,10 +122,8 @@ class FunctionPanel(FixedLook, QWidget):
         self.state.set_current(act.id)
 
     def duplicate_current(self) -> FormulaEditor:
-        act = activations.get(self.state.current)
-        if act.group == "custom":
-            return self.open_editor(None, act.source, {p.name: [p.default, p.min, p.max] for p in act.params})
-        text, params = as_formula(act)
+        """The editor with the current function's formula (built-in or the user's) to change."""
+        text, params = as_formula(activations.get(self.state.current))
         return self.open_editor(None, text, params)
 
     def delete_current(self, confirm: bool = True) -> None:
@@ -186,7 +184,7 @@ class FunctionPanel(FixedLook, QWidget):
         mine = activations.get(self.state.current).group == "custom"
         self.buttons["edit"].setEnabled(mine)
         self.buttons["delete"].setEnabled(mine)
-        self.buttons["duplicate"].setEnabled(mine or as_formula(activations.get(self.state.current)) is not None)
+        self.buttons["duplicate"].setEnabled(as_formula(activations.get(self.state.current)) is not None)
 
     def _swatch(self, act_id: str) -> QIcon:
         pixmap = QPixmap(14, 14)

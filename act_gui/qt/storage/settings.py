@@ -34,6 +34,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from act_gui.core.activations import REGISTRY, FormulaError
+from act_gui.core.activations.custom import from_spec, to_spec
 from act_gui.core.files.reading import shorten
 from act_gui.core.lab import LabConfig
 from act_gui.qt.storage.paths import config_dir
@@ -106,9 +108,6 @@ def read_ui_scale(settings: QSettings, problems: list[str]) -> float:
 def read_functions(settings: QSettings, problems: list[str]) -> list:
     """The user's own functions (Activations) kept from last time; an unusable one is
     dropped, with a problem noted."""
-    from act_gui.core.activations import FormulaError, REGISTRY
-    from act_gui.core.activations.custom import from_spec
-
     data, read_problems = read_json(settings, "functions/custom", "functions of your own")
     problems += read_problems
     functions = []
@@ -124,8 +123,6 @@ def read_functions(settings: QSettings, problems: list[str]) -> list:
 
 
 def write_functions(settings: QSettings, functions) -> None:
-    from act_gui.core.activations.custom import to_spec
-
     settings.setValue("functions/custom", json.dumps([to_spec(act) for act in functions]))
 
 

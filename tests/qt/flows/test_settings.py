@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from act_gui.options import Options
@@ -148,3 +150,18 @@ def test_the_settings_file_of_version_0_1_is_carried_over_once(make_window, isol
     window.set_theme("light")
     window.close()
     assert make_window().theme.name == "light"  # read once: the new file is the one kept
+
+
+def test_a_settings_file_written_by_version_0_1_is_carried_over(make_window, isolated_settings):
+    """tests/fixtures/settings-0.1.ini was written by the app before settings moved to Qt's
+    standard scopes (commit d20ca99): ELU current with alpha 2.5, GELU overlaid, the dark
+    theme, a ReLU network of width 5, autosave off, and the window's layout."""
+    fixture = Path(__file__).parents[2] / "fixtures" / "settings-0.1.ini"
+    old = isolated_settings.parent.parent / "act-gui.ini"  # where 0.1 kept it
+    old.write_bytes(fixture.read_bytes())
+    window = make_window()
+    assert window.state.current == "elu" and "gelu" in window.state.overlays
+    assert window.state.params("elu")["alpha"] == 2.5
+    assert window.theme.name == "dark" and not window.autosave.enabled
+    assert window.lab.config.activation == "relu" and window.lab.config.width == 5
+    assert not window.statusBar().currentMessage()  # nothing in it was refused
